@@ -319,6 +319,7 @@ describe('contracts/autozod.yaml', () => {
     expect(list.map((r) => r.id)).toEqual([
       'invalid-parameters',
       'unknown-agent',
+      'unknown-team',
       'team-aggregate',
       'one-item-per-day',
       'day-is-86400-per-agent',
