@@ -1,0 +1,193 @@
+import type { StatusLog } from '../../src/world/types.ts';
+import type { DateRange } from './date-range.ts';
+
+/** The logs a query selects, in canonical order (time ascending, ties by userId). */
+export interface Selection {
+  /** How many logs the query selects in all (before paging). */
+  readonly count: number;
+  /**
+   * The selected logs `[start, end)` as their JSON text, produced lazily so that a large answer
+   * is never held in memory at once.
+   */
+  json(start?: number, end?: number): Iterable<string>;
+}
+
+/** The status logs indexed for the endpoint's queries; built once per router. */
+export interface LogStore {
+  readonly size: number;
+  /** Logs with `fromMs <= time <= toMs`, only those of `userIds` (lowercase) when given. */
+  select(range: DateRange, userIds?: ReadonlySet<string>): Selection;
+}
+
+export interface LogStoreOptions {
+  /**
+   * Up to this many filtered users, their own index arrays are merged; with more, the time
+   * window is scanned once against a user mask, which is cheaper than a wide merge.
+   */
+  mergeLimit?: number;
+}
+
+const DEFAULT_MERGE_LIMIT = 16;
+
+/** First position in `[0, n)` whose value is not below `target` (values ascending). */
+function lowerBound(n: number, valueAt: (i: number) => number, target: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (valueAt(mid) < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First position in `[0, n)` whose value is above `target`. */
+function upperBound(n: number, valueAt: (i: number) => number, target: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (valueAt(mid) <= target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function compareCanonical(aMs: number, aUser: string, bMs: number, bUser: string): number {
+  if (aMs !== bMs) return aMs - bMs;
+  return aUser < bUser ? -1 : aUser > bUser ? 1 : 0;
+}
+
+/** The logs in canonical order; the world already gives them so, and then no sort is paid for. */
+function canonicalOrder(logs: readonly StatusLog[], times: readonly number[]): number[] {
+  const order = logs.map((_, i) => i);
+  let sorted = true;
+  for (let i = 1; i < logs.length && sorted; i++) {
+    sorted = compareCanonical(times[i - 1]!, logs[i - 1]!.userId, times[i]!, logs[i]!.userId) <= 0;
+  }
+  if (!sorted) {
+    order.sort((a, b) => compareCanonical(times[a]!, logs[a]!.userId, times[b]!, logs[b]!.userId) || a - b);
+  }
+  return order;
+}
+
+/**
+ * Indexes status logs for range and user queries: each log is serialised to JSON once, the time
+ * window is found by binary search on epoch ms (O(log n)), and each user's logs are kept as an
+ * index array so that a user filter costs O(log n) per user plus the answer.
+ * Throws (a programming error, not a request error) when a log's time is not a date.
+ */
+export function createLogStore(logs: readonly StatusLog[], options: LogStoreOptions = {}): LogStore {
+  const mergeLimit = options.mergeLimit ?? DEFAULT_MERGE_LIMIT;
+  const rawTimes = logs.map((log) => {
+    const ms = Date.parse(log.time);
+    if (Number.isNaN(ms)) throw new Error(`status log time "${log.time}" is not a date`);
+    return ms;
+  });
+  const order = canonicalOrder(logs, rawTimes);
+  const n = order.length;
+  const times = new Float64Array(n);
+  const json: string[] = new Array(n);
+  const userNo = new Int32Array(n);
+  const userNumbers = new Map<string, number>();
+  const perUserLists: number[][] = [];
+  order.forEach((src, i) => {
+    const log = logs[src]!;
+    times[i] = rawTimes[src]!;
+    // Fixed key order, as the vendor's example shows it.
+    json[i] = JSON.stringify({ status: log.status, userId: log.userId, time: log.time });
+    const key = log.userId.toLowerCase();
+    let no = userNumbers.get(key);
+    if (no === undefined) {
+      no = perUserLists.length;
+      userNumbers.set(key, no);
+      perUserLists.push([]);
+    }
+    userNo[i] = no;
+    perUserLists[no]!.push(i);
+  });
+  const perUser = perUserLists.map((list) => Int32Array.from(list));
+  const timeAt = (i: number) => times[i]!;
+
+  function* between(lo: number, hi: number): Iterable<string> {
+    for (let i = lo; i < hi; i++) yield json[i]!;
+  }
+
+  function selectAll({ fromMs, toMs }: DateRange): Selection {
+    const lo = lowerBound(n, timeAt, fromMs);
+    const hi = upperBound(n, timeAt, toMs);
+    const count = Math.max(0, hi - lo);
+    return {
+      count,
+      json: (start = 0, end = count) => between(lo + Math.max(0, start), lo + Math.min(end, count)),
+    };
+  }
+
+  function selectUsers({ fromMs, toMs }: DateRange, ids: ReadonlySet<string>): Selection {
+    // One run per filtered user that has logs in the window: [a, b) within its index array.
+    const runs: { list: Int32Array; a: number; b: number }[] = [];
+    const mask = new Uint8Array(perUser.length);
+    let count = 0;
+    for (const id of ids) {
+      const no = userNumbers.get(id);
+      if (no === undefined) continue;
+      const list = perUser[no]!;
+      const at = (j: number) => times[list[j]!]!;
+      const a = lowerBound(list.length, at, fromMs);
+      const b = upperBound(list.length, at, toMs);
+      if (a >= b) continue;
+      runs.push({ list, a, b });
+      mask[no] = 1;
+      count += b - a;
+    }
+
+    function* merged(start: number, end: number): Iterable<string> {
+      const heads = runs.map((r) => r.a);
+      for (let k = 0; k < end; k++) {
+        // Global indices are in canonical order, so the smallest head is the next log.
+        let best = -1;
+        for (let r = 0; r < runs.length; r++) {
+          const run = runs[r]!;
+          if (heads[r]! < run.b && (best < 0 || run.list[heads[r]!]! < runs[best]!.list[heads[best]!]!))
+            best = r;
+        }
+        if (best < 0) return;
+        const index = runs[best]!.list[heads[best]!]!;
+        heads[best]!++;
+        if (k >= start) yield json[index]!;
+      }
+    }
+
+    function* masked(start: number, end: number): Iterable<string> {
+      let k = 0;
+      const lo = lowerBound(n, timeAt, fromMs);
+      const hi = upperBound(n, timeAt, toMs);
+      for (let i = lo; i < hi && k < end; i++) {
+        if (mask[userNo[i]!] !== 1) continue;
+        if (k >= start) yield json[i]!;
+        k++;
+      }
+    }
+
+    return {
+      count,
+      json: (start = 0, end = count) => {
+        const s = Math.max(0, start);
+        const e = Math.min(end, count);
+        if (s >= e) return [];
+        if (runs.length === 1) {
+          const run = runs[0]!;
+          return (function* () {
+            for (let j = run.a + s; j < run.a + e; j++) yield json[run.list[j]!]!;
+          })();
+        }
+        return runs.length <= mergeLimit ? merged(s, e) : masked(s, e);
+      },
+    };
+  }
+
+  return {
+    size: n,
+    select: (range, userIds) => (userIds ? selectUsers(range, userIds) : selectAll(range)),
+  };
+}
