@@ -1,0 +1,67 @@
+import { type Request, type Response, Router } from 'express';
+import { apiError } from '../../src/http/errors.ts';
+import type { VendorDeps } from '../../src/http/vendor.ts';
+import { vendorErrorHandler } from '../../src/http/vendor-errors.ts';
+import { authenticate, type Caller } from './auth.ts';
+import { CSV_CONTENT_TYPE, CSV_DISPOSITION, toCsv } from './csv.ts';
+import { renderEnneoError } from './errors.ts';
+import { parseExportQuery } from './export-params.ts';
+import { ExportStore } from './export-store.ts';
+import { assertSortable, projectionFor } from './privacy.ts';
+import { parseTicketId, TicketWorklogIndex } from './ticket-worklogs.ts';
+import { writeXlsx, XLSX_CONTENT_TYPE, XLSX_DISPOSITION } from './xlsx.ts';
+
+export const EXPORT_PATH = '/export/reporting_worklog';
+export const TICKET_WORKLOG_PATH = '/ticket/:ticketId/worklog';
+
+/**
+ * Enneo's two endpoints over the seeded world, to be mounted at `/enneo/api/mind`.
+ * Settings (privacy level, default format) are read per request, so changes apply at once.
+ */
+export function createEnneoRouter(deps: VendorDeps): Router {
+  const store = new ExportStore(deps.world.enneo.exportRows);
+  const tickets = new TicketWorklogIndex(deps.world.enneo.ticketWorklogs);
+  const router = Router();
+
+  const caller = (req: Request): Promise<Caller> =>
+    authenticate(
+      { authorization: req.headers.authorization, cookie: req.headers.cookie },
+      deps.credentials.enneo,
+      deps.clock(),
+    );
+
+  router.get(EXPORT_PATH, async (req: Request, res: Response) => {
+    const who = await caller(req);
+    const settings = deps.settings.get().enneo;
+    const query = parseExportQuery(req.query, settings.defaultDateExportFormat);
+    const projection = projectionFor(settings.reportingPrivacyLevel, who.permissions);
+    assertSortable(projection, query.orderByField);
+    const page = store.page(query, projection);
+
+    if (query.format === 'json') {
+      res.type('application/json').send(store.json(page, projection));
+    } else if (query.format === 'csv') {
+      res.set({ 'Content-Type': CSV_CONTENT_TYPE, 'Content-Disposition': CSV_DISPOSITION });
+      res.send(toCsv(projection.columns, store.objects(page, projection)));
+    } else {
+      res.set({ 'Content-Type': XLSX_CONTENT_TYPE, 'Content-Disposition': XLSX_DISPOSITION });
+      await writeXlsx(res, projection.columns, store.objects(page, projection));
+    }
+  });
+
+  router.get(TICKET_WORKLOG_PATH, async (req: Request<{ ticketId: string }>, res: Response) => {
+    await caller(req);
+    const ticketId = parseTicketId(req.params.ticketId);
+    res.type('application/json').send(tickets.json(ticketId));
+  });
+
+  for (const path of [EXPORT_PATH, TICKET_WORKLOG_PATH]) {
+    router.all(path, (req: Request, res: Response) => {
+      res.set('Allow', 'GET, HEAD');
+      throw apiError('METHOD_NOT_ALLOWED', `${req.method} is not allowed here; use GET`);
+    });
+  }
+
+  router.use(vendorErrorHandler(renderEnneoError));
+  return router;
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { ExportStore } from '../../../mocks/enneo/export-store.ts';
+import { projectionFor } from '../../../mocks/enneo/privacy.ts';
+import { makeRow } from './helpers.ts';
+
+const rows = [
+  makeRow({ userWorklogId: 1, date: '2024-05-01 10:00:00', email: 'a@example.com' }),
+  makeRow({ userWorklogId: 2, date: '2024-05-03 10:00:00', email: 'b@example.com' }),
+  makeRow({ userWorklogId: 3, date: '2024-05-02 10:00:00', email: 'c@example.com' }),
+];
+const full = projectionFor('none', []);
+const pseudo = projectionFor('pseudonymized', []);
+const request = { orderByField: 'date', orderByDirection: 'desc', offset: 0, limit: 100 } as const;
+
+describe('export store', () => {
+  const store = new ExportStore(rows);
+
+  it('answers a JSON page that parses to the projected rows in order', () => {
+    const page = store.page(request, full);
+    expect(JSON.parse(store.json(page, full))).toEqual([rows[1], rows[2], rows[0]]);
+    expect(store.objects(page, full)).toEqual([rows[1], rows[2], rows[0]]);
+  });
+
+  it('serves each projection from its own text, so pseudonymized rows never carry hidden keys', () => {
+    const page = store.page({ ...request, limit: 1 }, pseudo);
+    expect(store.json(page, full)).toBe(JSON.stringify([rows[1]]));
+    const hidden = JSON.parse(store.json(page, pseudo))[0];
+    expect(hidden.date).toBe('2024-05-03');
+    expect(Object.hasOwn(hidden, 'email')).toBe(false);
+    // Asking again returns the same text (served from the cache, not recomputed differently).
+    expect(store.json(page, full)).toBe(JSON.stringify([rows[1]]));
+  });
+
+  it('answers [] past the end', () => {
+    expect(store.json(store.page({ ...request, offset: 3 }, full), full)).toBe('[]');
+  });
+});
