@@ -1,5 +1,7 @@
+import type { Server } from 'node:http';
 import express, { type Express } from 'express';
 import { SignJWT } from 'jose';
+import type { Test } from 'supertest';
 import { enneoVendor } from '../../../mocks/enneo/index.ts';
 import { DEFAULT_CREDENTIALS } from '../../../src/config/credentials.ts';
 import { createSettingsStore, DEFAULT_SETTINGS, type Settings } from '../../../src/config/settings.ts';
@@ -208,12 +210,21 @@ export function unsignedToken(claims: Record<string, unknown>): string {
 }
 
 /** Parses a supertest response body as bytes (csv/xlsx). */
-export function binaryParser(
-  res: NodeJS.ReadableStream,
-  done: (err: Error | null, body: Buffer) => void,
-): void {
+export const binaryParser: Parameters<Test['parse']>[0] = (res, done) => {
+  // In Node superagent hands the parser the raw response stream, though its type says otherwise.
+  const stream = res as unknown as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-  res.on('error', (err: Error) => done(err, Buffer.alloc(0)));
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
+  stream.on('error', (err: Error) => done(err, Buffer.alloc(0)));
+};
+
+/** Listens once on an ephemeral loopback port so that many requests share one server. */
+export function serve(app: Express): { server: Server; close: () => Promise<void> } {
+  const server = app.listen(0, '127.0.0.1');
+  return {
+    server,
+    close: () =>
+      new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))),
+  };
 }
