@@ -1,0 +1,32 @@
+/** `standin credentials [--json]`: the credentials that work against a server started with the same flags/env. */
+import { resolveCredentials, VENDOR_MODULES } from '../../app.ts';
+import { clientCredentials, credentialHeaders } from '../../http/dev-credentials.ts';
+import { VENDOR_TITLES } from '../../http/docs-router.ts';
+import type { CliCommand } from '../context.ts';
+import { addCredentialOptions, type CredentialFlags, credentialOverrides } from '../options.ts';
+
+export const command: CliCommand = {
+  register(program, ctx) {
+    const cmd = program
+      .command('credentials')
+      .description('print working credentials for each vendor (same flags/env as serve)')
+      .option(
+        '--json',
+        'print {"enneo":{"token","cookie"},"voipcube":{"key"},"autozod":{"token"}} on one line',
+      );
+    addCredentialOptions(cmd).action(async (flags: CredentialFlags & { json?: boolean }) => {
+      const client = await clientCredentials(resolveCredentials(credentialOverrides(flags)));
+      if (flags.json) {
+        ctx.logger.out(JSON.stringify(client));
+        return;
+      }
+      const width = Math.max(...Object.values(VENDOR_TITLES).map((t) => t.length)) + 2;
+      for (const vendor of VENDOR_MODULES) {
+        credentialHeaders(client, vendor.name).forEach((h, i) => {
+          const label = i === 0 ? VENDOR_TITLES[vendor.name] : '';
+          ctx.logger.out(`${label.padEnd(width)}${h.name}: ${h.value}`);
+        });
+      }
+    });
+  },
+};

@@ -1,0 +1,142 @@
+/** `standin serve`: every vendor on one port until Ctrl-C / SIGTERM. */
+import { Option } from 'commander';
+import { createApp, resolveCredentials, VENDOR_MODULES } from '../../app.ts';
+import {
+  EXPORT_FORMATS,
+  type ExportFormat,
+  PRIVACY_LEVELS,
+  type PrivacyLevel,
+} from '../../config/settings.ts';
+import { clientCredentials, credentialHeaders } from '../../http/dev-credentials.ts';
+import { VENDOR_TITLES } from '../../http/docs-router.ts';
+import { readFixtures } from '../../world/fixtures.ts';
+import { generateWorld } from '../../world/index.ts';
+import type { World } from '../../world/types.ts';
+import { bannerLines, displayOrigin } from '../banner.ts';
+import { CliError } from '../cli-error.ts';
+import type { CliCommand, CliContext } from '../context.ts';
+import {
+  addCredentialOptions,
+  addSizeOptions,
+  addWorldOptions,
+  type CredentialFlags,
+  credentialOverrides,
+  parseAdminToken,
+  parseHost,
+  parsePort,
+  resolveAnchor,
+  type WorldFlags,
+} from '../options.ts';
+import { boundPort, listen, stopOnSignals } from '../server.ts';
+
+interface ServeFlags extends WorldFlags, CredentialFlags {
+  port: number;
+  host: string;
+  fixtures?: string;
+  enneoPrivacy?: PrivacyLevel;
+  enneoDefaultFormat?: ExportFormat;
+  adminToken?: string;
+}
+
+/** The world to serve: the fixture folder as it is, or a generated one. */
+async function loadWorld(flags: ServeFlags, ctx: CliContext): Promise<World> {
+  if (flags.fixtures !== undefined) {
+    try {
+      return await readFixtures(flags.fixtures);
+    } catch (err) {
+      throw new CliError(`--fixtures ${flags.fixtures}: ${(err as Error).message}`);
+    }
+  }
+  try {
+    return generateWorld({
+      seed: flags.seed,
+      anchor: resolveAnchor(flags.anchor, ctx.now()),
+      size: { agents: flags.agents, days: flags.days, tickets: flags.tickets },
+    });
+  } catch (err) {
+    throw new CliError(`cannot generate the world: ${(err as Error).message}`);
+  }
+}
+
+async function serve(flags: ServeFlags, ctx: CliContext): Promise<void> {
+  const world = await loadWorld(flags, ctx);
+  const credentials = credentialOverrides(flags);
+  const enneo = {
+    ...(flags.enneoPrivacy ? { reportingPrivacyLevel: flags.enneoPrivacy } : {}),
+    ...(flags.enneoDefaultFormat ? { defaultDateExportFormat: flags.enneoDefaultFormat } : {}),
+  };
+  const app = createApp({
+    world,
+    credentials,
+    settings: { enneo },
+    ...(flags.adminToken !== undefined ? { adminToken: flags.adminToken } : {}),
+    onInternalError: (err) => ctx.logger.err(`internal error: ${(err as Error)?.stack ?? String(err)}`),
+  });
+  const server = await listen(app, flags.host, flags.port);
+  const { origin, allInterfaces } = displayOrigin(flags.host, boundPort(server));
+
+  const client = await clientCredentials(resolveCredentials(credentials));
+  for (const line of bannerLines({
+    version: ctx.version,
+    origin,
+    allInterfaces,
+    vendors: VENDOR_MODULES.map((v) => ({
+      title: VENDOR_TITLES[v.name],
+      baseUrl: `${origin}${v.basePath}`,
+      headers: credentialHeaders(client, v.name),
+    })),
+    meta: world.meta,
+    ...(flags.fixtures !== undefined ? { fixturesDir: flags.fixtures } : {}),
+    adminTokenSet: flags.adminToken !== undefined,
+  })) {
+    ctx.logger.out(line);
+  }
+  ctx.setExitCode(await stopOnSignals(server, ctx.signals, ctx.logger));
+}
+
+export const command: CliCommand = {
+  register(program, ctx) {
+    const cmd = program
+      .command('serve')
+      .description('serve every vendor on one port (Ctrl-C to stop)')
+      .addOption(
+        new Option('--port <number>', 'port to listen on (0 picks a free one)')
+          .env('PORT')
+          .argParser(parsePort)
+          .default(4010),
+      )
+      .addOption(
+        new Option('--host <address>', 'address to listen on').argParser(parseHost).default('127.0.0.1'),
+      );
+    addWorldOptions(cmd);
+    addSizeOptions(cmd);
+    cmd
+      .addOption(
+        new Option(
+          '--fixtures <dir>',
+          'serve this fixture folder (as written by `standin fixtures`)',
+        ).conflicts(['seed', 'anchor', 'agents', 'days', 'tickets']),
+      )
+      .addOption(
+        new Option('--enneo-privacy <level>', "Enneo's reportingPrivacyLevel setting")
+          .choices(PRIVACY_LEVELS)
+          .env('STANDIN_ENNEO_PRIVACY'),
+      )
+      .addOption(
+        new Option('--enneo-default-format <format>', "Enneo's defaultDateExportFormat setting")
+          .choices(EXPORT_FORMATS)
+          .env('STANDIN_ENNEO_DEFAULT_FORMAT'),
+      );
+    addCredentialOptions(cmd);
+    cmd
+      .addOption(
+        new Option(
+          '--admin-token <token>',
+          'require this bearer token on /__standin/ (and allow it off loopback)',
+        )
+          .env('STANDIN_ADMIN_TOKEN')
+          .argParser(parseAdminToken),
+      )
+      .action((flags: ServeFlags) => serve(flags, ctx));
+  },
+};

@@ -1,0 +1,195 @@
+/**
+ * Server-wide fault rules (`POST /__standin/faults`): which vendor requests a rule may hit, how
+ * often, and what it does. Each rule draws from its own seeded generator, one draw per request it
+ * matches, so a chaos run replayed with the same requests injects the same faults.
+ */
+
+import { type Fault, MAX_DELAY_MS, MAX_FAULT_CODE, MIN_FAULT_CODE } from './prefer.ts';
+import { VENDORS, type VendorName } from './vendor.ts';
+
+/** A rule as the controls show it; absent parts are null. */
+export interface FaultRule {
+  id: string;
+  /** Only this vendor's requests, or every vendor's when null. */
+  vendor: VendorName | null;
+  /** Only requests whose full path matches (`*` matches any run of characters), or every path. */
+  path: string | null;
+  /** Chance from 0 to 1 that a matching request gets the fault. */
+  probability: number;
+  code: number | null;
+  delayMs: number | null;
+  reset: boolean;
+  /** Seed of the rule's own generator. */
+  seed: number;
+}
+
+/** Why a rule was refused: the field and what it must be. */
+export interface RuleProblem {
+  field: string;
+  message: string;
+}
+
+export type RuleResult = { ok: true; rule: FaultRule } | { ok: false; problem: RuleProblem };
+
+const RULE_FIELDS = ['vendor', 'path', 'probability', 'code', 'delayMs', 'reset', 'seed'] as const;
+const MAX_PATH_LENGTH = 2048;
+const MAX_SEED = 0xffff_ffff;
+
+/**
+ * mulberry32: a tiny, well-distributed 32-bit generator; enough for coin flips, and reproducible.
+ * @returns a function yielding numbers in [0, 1).
+ */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+const isInteger = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+
+/**
+ * Checks a rule body as POSTed and normalises it; never throws.
+ * @param id the id to give the rule
+ * @param defaultSeed the seed used when the body names none
+ */
+export function validateRule(body: unknown, id: string, defaultSeed: number): RuleResult {
+  const fail = (field: string, message: string): RuleResult => ({ ok: false, problem: { field, message } });
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return fail('body', 'the body must be a JSON object such as {"probability":0.1,"code":503}');
+  }
+  const input = body as Record<string, unknown>;
+  for (const key of Object.keys(input)) {
+    if (!(RULE_FIELDS as readonly string[]).includes(key)) {
+      return fail(key, `unknown field ${JSON.stringify(key)}; a rule has ${RULE_FIELDS.join(', ')}`);
+    }
+  }
+
+  const { vendor, path, probability, code, delayMs, reset, seed } = input;
+  if (vendor !== undefined && vendor !== null && !(VENDORS as readonly unknown[]).includes(vendor)) {
+    return fail('vendor', `vendor must be one of ${VENDORS.join(', ')}`);
+  }
+  if (
+    path !== undefined &&
+    path !== null &&
+    (typeof path !== 'string' || !path.startsWith('/') || path.length > MAX_PATH_LENGTH)
+  ) {
+    return fail(
+      'path',
+      `path must be a request path starting with "/" (at most ${MAX_PATH_LENGTH} characters)`,
+    );
+  }
+  if (typeof probability !== 'number' || !(probability >= 0 && probability <= 1)) {
+    return fail('probability', 'probability must be a number from 0 to 1');
+  }
+  if (code !== undefined && !(isInteger(code) && code >= MIN_FAULT_CODE && code <= MAX_FAULT_CODE)) {
+    return fail('code', `code must be an HTTP error status from ${MIN_FAULT_CODE} to ${MAX_FAULT_CODE}`);
+  }
+  if (delayMs !== undefined && !(isInteger(delayMs) && delayMs >= 0 && delayMs <= MAX_DELAY_MS)) {
+    return fail('delayMs', `delayMs must be a whole number of milliseconds from 0 to ${MAX_DELAY_MS}`);
+  }
+  if (reset !== undefined && reset !== true && reset !== false) {
+    return fail('reset', 'reset must be true or false');
+  }
+  if (seed !== undefined && !(isInteger(seed) && seed >= 0 && seed <= MAX_SEED)) {
+    return fail('seed', `seed must be an integer from 0 to ${MAX_SEED}`);
+  }
+  if (code === undefined && delayMs === undefined && reset !== true) {
+    return fail('code', 'a rule needs code, delayMs or reset: true');
+  }
+  if (code !== undefined && reset === true) {
+    return fail('reset', 'reset drops the connection, so it cannot be combined with code');
+  }
+  return {
+    ok: true,
+    rule: {
+      id,
+      vendor: (vendor ?? null) as VendorName | null,
+      path: (path ?? null) as string | null,
+      probability,
+      code: (code ?? null) as number | null,
+      delayMs: (delayMs ?? null) as number | null,
+      reset: reset === true,
+      seed: (seed ?? defaultSeed) as number,
+    },
+  };
+}
+
+/** A `*` glob as an anchored regular expression; everything else matches literally. */
+function globToRegExp(glob: string): RegExp {
+  const body = glob
+    .split('*')
+    .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
+  return new RegExp(`^${body}$`);
+}
+
+interface ActiveRule {
+  rule: FaultRule;
+  pattern: RegExp | null;
+  random: () => number;
+}
+
+/** The live set of fault rules of one app. */
+export interface FaultRules {
+  /** Validates and adds a rule; the result carries the stored rule or the problem. */
+  add(body: unknown): RuleResult;
+  list(): FaultRule[];
+  /** @returns whether a rule with that id existed. */
+  remove(id: string): boolean;
+  clear(): void;
+  /**
+   * Draws every rule that matches the request (so each rule's sequence depends only on the
+   * requests it matches) and returns the first that fires, with its fault, or null.
+   */
+  draw(vendor: VendorName, path: string): { ruleId: string; fault: Fault } | null;
+}
+
+/** Creates an empty rule set; rules without their own seed use `defaultSeed`. */
+export function createFaultRules(defaultSeed = 0): FaultRules {
+  let active: ActiveRule[] = [];
+  let nextId = 1;
+  return {
+    add(body) {
+      const result = validateRule(body, `rule-${nextId}`, defaultSeed);
+      if (!result.ok) return result;
+      nextId += 1;
+      const { rule } = result;
+      active.push({
+        rule,
+        pattern: rule.path === null ? null : globToRegExp(rule.path),
+        random: seededRandom(rule.seed),
+      });
+      return result;
+    },
+    list: () => active.map((a) => ({ ...a.rule })),
+    remove(id) {
+      const before = active.length;
+      active = active.filter((a) => a.rule.id !== id);
+      return active.length !== before;
+    },
+    clear() {
+      active = [];
+      nextId = 1;
+    },
+    draw(vendor, path) {
+      let fired: FaultRule | null = null;
+      for (const { rule, pattern, random } of active) {
+        if (rule.vendor !== null && rule.vendor !== vendor) continue;
+        if (pattern !== null && !pattern.test(path)) continue;
+        const hit = random() < rule.probability;
+        if (hit && fired === null) fired = rule;
+      }
+      if (fired === null) return null;
+      const fault: Fault = {};
+      if (fired.code !== null) fault.code = fired.code;
+      if (fired.delayMs !== null) fault.delayMs = fired.delayMs;
+      if (fired.reset) fault.reset = true;
+      return { ruleId: fired.id, fault };
+    },
+  };
+}

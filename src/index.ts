@@ -1,0 +1,38 @@
+/**
+ * standin's public API: what users may import (`import { createApp } from 'standin'`).
+ * Anything not exported here is internal and may change.
+ */
+export { autozodVendor } from '../mocks/autozod/index.ts';
+export { enneoVendor } from '../mocks/enneo/index.ts';
+export { defaultEnneoToken, mintEnneoToken } from '../mocks/enneo/token.ts';
+export { voipcubeVendor } from '../mocks/voipcube/index.ts';
+export type { AppOptions, CredentialOverrides, SettingsOverrides } from './app.ts';
+export { CONTROLS_PATH, createApp, resolveCredentials, VENDOR_MODULES } from './app.ts';
+export type { Credentials } from './config/credentials.ts';
+export { DEFAULT_CREDENTIALS, redact } from './config/credentials.ts';
+export type { ExportFormat, PrivacyLevel, Settings } from './config/settings.ts';
+export { DEFAULT_SETTINGS, EXPORT_FORMATS, PRIVACY_LEVELS } from './config/settings.ts';
+export type { Contract, ContractVendor } from './contract/loader.ts';
+export { contractPath, loadContract } from './contract/loader.ts';
+export type { ClientCredentials } from './http/dev-credentials.ts';
+export { clientCredentials } from './http/dev-credentials.ts';
+export type { ErrorCode } from './http/errors.ts';
+export { ApiError, apiError, ERROR_CATALOG } from './http/errors.ts';
+export type { FaultRule } from './http/fault-rules.ts';
+export type { JournalEntry } from './http/journal.ts';
+export type { Fault } from './http/prefer.ts';
+export type { RenderedError, VendorDeps, VendorModule, VendorName } from './http/vendor.ts';
+export { VENDORS } from './http/vendor.ts';
+export { readFixtures, writeFixtures } from './world/fixtures.ts';
+export type { WorldOptions } from './world/index.ts';
+export { DEFAULT_ANCHOR, DEFAULT_SEED, DEFAULT_SIZE, generateWorld } from './world/index.ts';
+export type {
+  AutozodSession,
+  ExportRow,
+  Person,
+  StatusLog,
+  TicketWorklogEntry,
+  World,
+  WorldMeta,
+  WorldSize,
+} from './world/types.ts';
