@@ -121,12 +121,12 @@ export function compileParameters(parameters: OpenAPIV3.ParameterObject[]): Para
   for (const p of parameters) byKey.set(`${p.in}\u0000${keyFor(p.in as Location, p.name)}`, p);
 
   const validate = (input: ParameterInput): Problem[] => {
+    // every location is present, possibly empty, so a required parameter is reported missing
+    // even when the caller passed nothing for its location
     const data: Record<string, Record<string, unknown>> = {};
     for (const location of LOCATIONS) {
-      const given = input[location];
-      if (!given) continue;
       const values: Record<string, unknown> = {};
-      for (const [rawName, value] of Object.entries(given)) {
+      for (const [rawName, value] of Object.entries(input[location] ?? {})) {
         if (value === undefined) continue;
         const name = keyFor(location, rawName);
         const param = byKey.get(`${location}\u0000${name}`);
