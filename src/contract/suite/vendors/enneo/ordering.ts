@@ -1,0 +1,88 @@
+/**
+ * Ordering: every orderByField of the contract, ascending and descending, sorts a page as the
+ * contract's rules say; orderByDirection defaults to desc; a column the privacy level hides
+ * cannot order the rows.
+ */
+import { describe } from '../../json-body.ts';
+import { ruleAssumed } from './contract-view.ts';
+import { type Direction, firstOrderViolation } from './export-order.ts';
+import { type EnneoRun, EXPORT, expectRefused, getExport, idsOf, rowsOf } from './run.ts';
+
+const PAGE = 100;
+
+/** Runs the ordering checks. */
+export async function orderingChecks(run: EnneoRun): Promise<void> {
+  const { ctx, exportOp } = run;
+  const hidden = new Set([
+    ...run.columns.omitted,
+    ...run.columns.uncertain.filter((c) => !run.shownUncertain.has(c)),
+  ]);
+  let durationDesc: unknown[] | undefined;
+  for (const field of run.view.orderByFields) {
+    if (hidden.has(field)) {
+      const r = await getExport(run, { format: 'json', limit: 1, orderByField: field });
+      expectRefused(
+        run,
+        'ordering',
+        EXPORT,
+        `orderByField=${field}, a column the ${run.level} level omits, is refused`,
+        r,
+        {
+          parameter: 'orderByField',
+          assumed: ruleAssumed(exportOp, 'order-omitted-column'),
+        },
+      );
+      continue;
+    }
+    for (const direction of ['asc', 'desc'] as Direction[]) {
+      const r = await getExport(run, {
+        format: 'json',
+        limit: PAGE,
+        orderByField: field,
+        orderByDirection: direction,
+      });
+      const rows = rowsOf(r);
+      if (!rows) {
+        ctx.expect(
+          'ordering',
+          EXPORT,
+          `orderByField=${field}&orderByDirection=${direction} is served`,
+          false,
+          {
+            message: `got ${describe(r)}`,
+            request: r.url,
+          },
+        );
+        continue;
+      }
+      if (field === 'duration' && direction === 'desc') durationDesc = idsOf(rows);
+      const violation = firstOrderViolation(rows, field, direction);
+      ctx.expect('ordering', EXPORT, `rows sort by ${field} ${direction}`, !violation, {
+        message: violation?.message ?? '',
+        // Only a plain misorder breaks the documented meaning; NULL placement, collation and ties are assumed rules.
+        assumed: violation?.kind === 'order' ? false : assumedRule(run, violation?.kind),
+        request: r.url,
+      });
+    }
+  }
+
+  if (durationDesc) {
+    const r = await getExport(run, { format: 'json', limit: PAGE, orderByField: 'duration' });
+    const ids = idsOf(rowsOf(r) ?? []);
+    ctx.expect(
+      'ordering',
+      EXPORT,
+      'without orderByDirection, the order is desc',
+      ids.join() === durationDesc.join(),
+      {
+        message: `orderByField=duration alone gave ${ids.slice(0, 5).join(', ')}…, with desc ${durationDesc.slice(0, 5).join(', ')}…`,
+        request: r.url,
+      },
+    );
+  }
+}
+
+function assumedRule(run: EnneoRun, kind: string | undefined): boolean {
+  const id = { nulls: 'order-nulls', collation: 'order-compare', tiebreak: 'order-tiebreak' }[kind ?? ''];
+  return id ? ruleAssumed(run.exportOp, id) : true;
+}
