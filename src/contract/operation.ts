@@ -40,6 +40,8 @@ export interface OperationExample {
   value: unknown;
   /** `x-standin-example-invalid: true`: the vendor's example breaks the contract on purpose. */
   invalid: boolean;
+  /** `x-standin-assumed: true` on the example, its media type or its response: not the vendor's own. */
+  assumed: boolean;
 }
 
 /** One operation, ready to validate requests' parameters and responses' bodies. */
@@ -259,25 +261,24 @@ function collectExamples(responses: Map<string, ResponseEntry>): OperationExampl
   const found: OperationExample[] = [];
   for (const entry of responses.values()) {
     for (const media of entry.media.values()) {
-      const base = { status: entry.status, mediaType: media.mediaType };
       const object = media.object as Record<string, unknown>;
-      if (object.example !== undefined) {
+      const inherited = isAssumed(entry.object) || isAssumed(object);
+      const add = (name: string, holder: Record<string, unknown>, value: unknown) =>
         found.push({
-          ...base,
-          name: 'example',
-          value: object.example,
-          invalid: object[EXAMPLE_INVALID] === true,
+          status: entry.status,
+          mediaType: media.mediaType,
+          name,
+          value,
+          invalid: holder[EXAMPLE_INVALID] === true,
+          assumed: inherited || isAssumed(holder),
         });
-      }
+      if (object.example !== undefined) add('example', object, object.example);
       for (const [name, example] of Object.entries(asRecord(object.examples) ?? {})) {
         const ex = asRecord(example) ?? {};
-        if (!('value' in ex)) continue; // externalValue examples are not fetched
-        found.push({ ...base, name, value: ex.value, invalid: ex[EXAMPLE_INVALID] === true });
+        // externalValue examples are not fetched
+        if ('value' in ex) add(name, ex, ex.value);
       }
-      if (media.schema?.example !== undefined) {
-        const invalid = media.schema[EXAMPLE_INVALID] === true;
-        found.push({ ...base, name: 'schema', value: media.schema.example, invalid });
-      }
+      if (media.schema?.example !== undefined) add('schema', media.schema, media.schema.example);
     }
   }
   return found;

@@ -249,6 +249,13 @@ describe('VoIPcube (GET /stats/user-statuses)', () => {
     expect(o.isAssumedParameter('/query/from')).toBe(false);
   });
 
+  it("tells the vendor's example from the assumed ones", async () => {
+    const examples = (await op()).examples().map((e) => [e.status, e.name, e.assumed]);
+    expect(examples).toContainEqual(['200', 'vendorDocExample', false]);
+    expect(examples).toContainEqual(['200', 'pageBeyondTheEnd', true]);
+    expect(examples).toContainEqual(['401', 'missingKey', true]);
+  });
+
   it('documents 401 as assumed', async () => {
     const o = await op();
     expect(o.statuses()).toEqual(['200', '400', '401']);

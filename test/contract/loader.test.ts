@@ -123,13 +123,11 @@ describe('loading a valid contract', () => {
   it('lists every response example, flagging the ones marked invalid', async () => {
     const contract = await loadContract(fixture('valid'));
     const examples = contract.operationById('listItemLogs').examples();
-    expect(
-      examples.map(({ status, mediaType, name, invalid }) => [status, mediaType, name, invalid]),
-    ).toEqual([
-      ['200', 'application/json', 'vendor', false],
-      ['200', 'application/json', 'broken', true],
-      ['200', 'text/csv', 'example', false],
-      ['400', 'application/json', 'example', false],
+    expect(examples.map((e) => [e.status, e.mediaType, e.name, e.invalid, e.assumed])).toEqual([
+      ['200', 'application/json', 'vendor', false, false],
+      ['200', 'application/json', 'broken', true, false],
+      ['200', 'text/csv', 'example', false, false],
+      ['400', 'application/json', 'example', false, true],
     ]);
     expect(examples[1]?.value).toEqual([{ id: 'one' }]);
     const summary = contract.operationById('getSummary').examples();
