@@ -91,7 +91,8 @@ function refError(file: string, source: YamlSource, err: unknown): ContractLoadE
   const ref = /\$ref pointer "([^"]+)"/.exec(message)?.[1];
   const user = ref === undefined ? undefined : findRef(source.data, ref, '');
   const where: ContractLocation = user === undefined ? {} : source.locate(user);
-  return new ContractLoadError(file, `unresolvable $ref: ${message}`, where, { cause: err });
+  const what = ref === undefined ? 'cannot resolve the document' : 'unresolvable $ref';
+  return new ContractLoadError(file, `${what}: ${message}`, where, { cause: err });
 }
 
 function findRef(node: unknown, ref: string, pointer: string): string | undefined {
