@@ -1,0 +1,130 @@
+import { redact as redactSecret } from '../../config/credentials.ts';
+import type { Contract } from '../loader.ts';
+import type { HttpClient, HttpResponse, RequestSpec } from './http-client.ts';
+import type { AuthMode, CheckContext, CheckName, EndpointRef, Finding, Target } from './types.ts';
+
+/** `GET /path` — how findings name an endpoint. */
+export function endpointName(ref: EndpointRef): string {
+  return `${ref.method.toUpperCase()} ${ref.path}`;
+}
+
+/** The headers that carry the target's own credentials, per vendor. */
+export function credentialHeaders(target: Target): Record<string, string> {
+  const { token, cookie, key } = target.credentials;
+  switch (target.vendor) {
+    case 'enneo': {
+      if (token) return { authorization: `Bearer ${token}` };
+      if (cookie) return { cookie: cookie.includes('=') ? cookie : `connect.sid=${cookie}` };
+      return {};
+    }
+    case 'voipcube':
+      return key ? { key } : {};
+    case 'autozod':
+      return token ? { authorization: `Bearer ${token}` } : {};
+  }
+}
+
+/** Every secret of the target, longest first, so that redaction never leaves a tail. */
+function secretsOf(target: Target): string[] {
+  const { token, cookie, key } = target.credentials;
+  const values = [token, cookie, key, cookie?.split('=').slice(1).join('=')].filter(
+    (v): v is string => typeof v === 'string' && v.length >= 4,
+  );
+  return [...new Set(values)].sort((a, b) => b.length - a.length);
+}
+
+/** Builds the context that checks run in; findings are pushed onto `findings`. */
+export function createContext(opts: {
+  target: Target;
+  contract: Contract;
+  strict: boolean;
+  seed: number;
+  client: HttpClient;
+  findings: Finding[];
+}): CheckContext {
+  const { target, contract, strict, client, findings } = opts;
+  const secrets = secretsOf(target);
+  const redact = (text: string) => {
+    let out = text;
+    for (const s of secrets) out = out.split(s).join(redactSecret(s));
+    return out;
+  };
+
+  const expect: CheckContext['expect'] = (check, endpoint, title, ok, more = {}) => {
+    const outcome = ok ? 'pass' : more.assumed && !strict ? 'warn' : 'fail';
+    const finding: Finding = { check, endpoint: endpointName(endpoint), outcome, title: redact(title) };
+    if (!ok && more.message) finding.message = redact(more.message);
+    if (!ok && more.details?.length) finding.details = more.details.slice(0, 20).map(redact);
+    if (more.request) finding.request = redact(more.request);
+    if (more.assumed) finding.assumed = true;
+    findings.push(finding);
+    return ok;
+  };
+
+  const skip = (check: CheckName, endpoint: EndpointRef, title: string, message: string) => {
+    findings.push({
+      check,
+      endpoint: endpointName(endpoint),
+      outcome: 'skip',
+      title,
+      message: redact(message),
+    });
+  };
+
+  async function call(
+    endpoint: EndpointRef,
+    spec: RequestSpec,
+    auth: AuthMode = 'valid',
+  ): Promise<HttpResponse> {
+    const headers: Record<string, string> = { accept: '*/*', ...spec.headers };
+    if (auth === 'valid') Object.assign(headers, credentialHeaders(target));
+    else if (auth !== 'none') Object.assign(headers, auth.headers);
+    const response = await client.get({ ...spec, headers });
+    observe(endpoint, response);
+    return response;
+  }
+
+  /** Status, content type and (for JSON) schema of every response the suite sees. */
+  function observe(endpoint: EndpointRef, response: HttpResponse): void {
+    const op = contract.operation(endpoint.method, endpoint.path);
+    const request = redact(response.url);
+    const statuses = op.statuses();
+    const status = String(response.status);
+    const documented = statuses.includes(status) || statuses.includes('default');
+    expect('status', endpoint, `status ${status} is documented`, documented, {
+      message: `got ${status}; the contract documents ${statuses.join(', ')}`,
+      request,
+    });
+    if (!documented) return;
+    const mediaTypes = op.mediaTypes(status);
+    if (mediaTypes.length === 0) return;
+    const mediaOk = mediaTypes.includes(response.mediaType);
+    expect('status', endpoint, `content type of a ${status} is documented`, mediaOk, {
+      message: `got '${response.mediaType || '(none)'}'; the contract documents ${mediaTypes.join(', ')}`,
+      request,
+      assumed: op.isAssumedStatus(status),
+    });
+    if (!mediaOk || !response.mediaType.includes('json')) return;
+    let body: unknown;
+    try {
+      body = JSON.parse(response.body.toString('utf8'));
+    } catch {
+      expect('schema', endpoint, `a ${status} body is valid JSON`, false, {
+        message: `the body is not JSON: ${JSON.stringify(response.body.subarray(0, 80).toString('utf8'))}`,
+        request,
+      });
+      return;
+    }
+    const problems = op.validateResponse(status, response.mediaType, body);
+    expect('schema', endpoint, `a ${status} body matches the contract`, problems.length === 0, {
+      message: `${problems.length} schema problem(s)`,
+      details: problems.map(
+        (p) => `${p.pointer || '/'}: ${p.rule} — expected ${p.expected}, got ${p.actual}`,
+      ),
+      request,
+      assumed: op.isAssumedStatus(status),
+    });
+  }
+
+  return { target, contract, strict, seed: opts.seed, client, call, expect, skip, redact };
+}

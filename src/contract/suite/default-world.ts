@@ -1,0 +1,39 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+/** Ids of the default world (fixtures/people.json), the suite's last resort when none are given or discoverable. */
+export interface DefaultWorldIds {
+  teamId: string;
+  agentId: string;
+  voipcubeUserId: string;
+  enneoUserId: number;
+  /** The default world's anchor: its newest day of activity. */
+  lastDay: string;
+}
+
+let cached: Promise<DefaultWorldIds> | undefined;
+
+export function defaultWorldIds(): Promise<DefaultWorldIds> {
+  cached ??= load();
+  return cached;
+}
+
+async function load(): Promise<DefaultWorldIds> {
+  const dir = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
+  const people = JSON.parse(await readFile(`${dir}people.json`, 'utf8')) as {
+    enneo: { userId: number } | null;
+    voipcube: { userId: string } | null;
+    autozod: { agentId: string; teamId: string } | null;
+  }[];
+  const meta = JSON.parse(await readFile(`${dir}meta.json`, 'utf8')) as { anchor: string };
+  const agent = people.find((p) => p.autozod && p.voipcube && p.enneo);
+  if (!agent?.autozod || !agent.voipcube || !agent.enneo)
+    throw new Error('fixtures/people.json has no agent present in all three vendors');
+  return {
+    teamId: agent.autozod.teamId,
+    agentId: agent.autozod.agentId,
+    voipcubeUserId: agent.voipcube.userId,
+    enneoUserId: agent.enneo.userId,
+    lastDay: meta.anchor,
+  };
+}
