@@ -1,4 +1,4 @@
-import { type Request, type Response, Router } from 'express';
+import { type NextFunction, type Request, type Response, Router } from 'express';
 import { apiError } from '../../src/http/errors.ts';
 import type { VendorDeps } from '../../src/http/vendor.ts';
 import { vendorErrorHandler } from '../../src/http/vendor-errors.ts';
@@ -62,6 +62,14 @@ export function createEnneoRouter(deps: VendorDeps): Router {
     });
   }
 
+  // Express fails to decode a badly percent-encoded :ticketId before any handler runs.
+  router.use((err: unknown, _req: Request, _res: Response, next: NextFunction) => {
+    next(
+      err instanceof URIError
+        ? apiError('INVALID_PARAMETER', 'ticketId is not valid percent-encoding', { parameter: 'ticketId' })
+        : err,
+    );
+  });
   router.use(vendorErrorHandler(renderEnneoError));
   return router;
 }

@@ -39,16 +39,27 @@ describe.each(['none', 'partiallyPseudonymized', 'pseudonymized'] as PrivacyLeve
     );
     afterAll(() => deps.settings.reset());
 
-    it.each(['permitted', 'unpermitted', 'cookie'])('every JSON page for a %s caller', async (caller) => {
+    it('every JSON page of the whole export', async () => {
       let seen = 0;
       for (let offset = 0; ; offset += 1000) {
-        const res = await request(server).get(`${EXPORT}?limit=1000&offset=${offset}`).set(callers[caller]!);
+        const res = await request(server)
+          .get(`${EXPORT}?limit=1000&offset=${offset}`)
+          .set(callers.unpermitted!);
         expect(res.status).toBe(200);
         expect(exportOp.validateResponse(200, res.headers['content-type']!, res.body)).toEqual([]);
         seen += res.body.length;
         if (res.body.length < 1000) break;
       }
       expect(seen).toBe(world.enneo.exportRows.length);
+    });
+
+    it.each(['permitted', 'cookie'])('a JSON page for a %s caller', async (caller) => {
+      const res = await request(server)
+        .get(`${EXPORT}?limit=300&orderByField=userWorklogId`)
+        .set(callers[caller]!);
+      expect(res.status).toBe(200);
+      expect(res.body).toHaveLength(300);
+      expect(exportOp.validateResponse(200, res.headers['content-type']!, res.body)).toEqual([]);
     });
 
     it('a csv body and every xlsx row', async () => {
@@ -70,8 +81,10 @@ describe.each(['none', 'partiallyPseudonymized', 'pseudonymized'] as PrivacyLeve
 );
 
 describe('ticket worklog bodies validate against the contract', () => {
-  it('for every fourth ticket of the default world, and the empty answer for an unknown one', async () => {
-    const ids = [...new Set(world.enneo.ticketWorklogs.map((e) => e.ticketId))].filter((_, i) => i % 4 === 0);
+  it('for every tenth ticket of the default world, and the empty answer for an unknown one', async () => {
+    const ids = [...new Set(world.enneo.ticketWorklogs.map((e) => e.ticketId))].filter(
+      (_, i) => i % 10 === 0,
+    );
     for (const ticketId of [...ids, 999_999_999]) {
       const res = await request(server).get(`${BASE}/ticket/${ticketId}/worklog`).set(callers.permitted!);
       expect(res.status).toBe(200);

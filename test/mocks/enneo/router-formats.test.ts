@@ -66,6 +66,14 @@ describe('export formats', () => {
     expect(row.date).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
   });
 
+  it('HEAD answers the headers of GET without a body', async () => {
+    const res = await request(server).head(`${PATH}?format=csv&limit=3`).set('Authorization', auth);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers['content-disposition']).toBe('attachment; filename="reporting_worklog.csv"');
+    expect(res.text ?? '').toBe('');
+  });
+
   it('format=json is JSON', async () => {
     const res = await get('?format=json&limit=2');
     expect(res.headers['content-type']).toBe('application/json; charset=utf-8');

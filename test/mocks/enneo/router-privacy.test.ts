@@ -85,7 +85,9 @@ describe.each(LEVELS)('reportingPrivacyLevel %s', (level) => {
     });
 
     it('ordering by a hidden column is 400 naming orderByField; by a visible one it works', async () => {
-      for (const column of EXPORT_COLUMNS) {
+      // Every hidden column, and a few visible ones (the export tests walk them all).
+      const visible = ['date', 'duration', 'department', 'userWorklogId'] as const;
+      for (const column of [...EXPORT_COLUMNS.filter((c) => !columns().includes(c)), ...visible]) {
         const res = await get(`?orderByField=${column}&limit=1`);
         if (columns().includes(column)) {
           expect(res.status, column).toBe(200);
