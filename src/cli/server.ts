@@ -5,6 +5,7 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CliError } from './cli-error.ts';
+import { answerClientError, refuseConnect, requireHost } from './client-errors.ts';
 import type { Logger } from './logger.ts';
 
 /** Time limits of the server itself; a fault's delay (at most 60 s) is not a request's arrival. */
@@ -46,9 +47,16 @@ export function listen(app: RequestListener, host: string, port: number): Promis
       headersTimeout: SERVER_TIMEOUTS.headersMs,
       requestTimeout: SERVER_TIMEOUTS.requestMs,
       keepAliveTimeout: SERVER_TIMEOUTS.keepAliveMs,
+      // requireHost answers a Host-less HTTP/1.1 request itself, with a message; Node's would be empty.
+      requireHostHeader: false,
     },
-    app,
+    requireHost(app),
   );
+  // Requests Node refuses before the app sees them get a JSON message too, never a bare status.
+  server.on('clientError', answerClientError);
+  server.on('connect', refuseConnect);
+  // An Expect other than 100-continue would get a bare 417 from Node; like most servers, ignore it.
+  server.on('checkExpectation', requireHost(app));
   return new Promise((resolve, reject) => {
     const onError = (err: NodeJS.ErrnoException) => reject(listenError(err, host, port));
     server.once('error', onError);
