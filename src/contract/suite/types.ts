@@ -53,8 +53,6 @@ export interface SuiteOptions {
   timeoutMs: number;
   /** Seed for the generated (robustness) requests; reported so a run can be repeated. */
   seed: number;
-  /** Only these checks (default: all). */
-  only?: CheckName[];
 }
 
 /** One observation of one check on one endpoint. */
