@@ -9,13 +9,16 @@ import { parse as parseYaml } from 'yaml';
 import { autozodVendor } from '../mocks/autozod/index.ts';
 import { enneoVendor } from '../mocks/enneo/index.ts';
 import { voipcubeVendor } from '../mocks/voipcube/index.ts';
-import { type Credentials, DEFAULT_CREDENTIALS } from './config/credentials.ts';
 import { createSettingsStore, DEFAULT_SETTINGS, type Settings } from './config/settings.ts';
-import { contractPath } from './contract/loader.ts';
 import { adminGuard } from './http/admin-guard.ts';
 import { createAdminRouter } from './http/admin-router.ts';
 import { applySettingsPatch } from './http/admin-settings.ts';
-import { type ClientCredentials, clientCredentials } from './http/dev-credentials.ts';
+import {
+  type ClientCredentials,
+  type CredentialOverrides,
+  clientCredentials,
+  resolveCredentials,
+} from './http/dev-credentials.ts';
 import { createDocsRouter } from './http/docs-router.ts';
 import { apiError, toApiError } from './http/errors.ts';
 import { createFaultRules } from './http/fault-rules.ts';
@@ -34,11 +37,11 @@ export const VENDOR_MODULES: readonly VendorModule[] = [enneoVendor, voipcubeVen
 /** Where the mock controls live; no vendor path starts with it. */
 export const CONTROLS_PATH = '/__standin/';
 
+export type { CredentialOverrides } from './http/dev-credentials.ts';
+export { resolveCredentials } from './http/dev-credentials.ts';
+
 /** Settings given at start-up: any subset, per vendor. */
 export type SettingsOverrides = { [V in keyof Settings]?: Partial<Settings[V]> };
-
-/** Credentials given at start-up: any subset of DEFAULT_CREDENTIALS, per vendor. */
-export type CredentialOverrides = { [V in keyof Credentials]?: Partial<Credentials[V]> };
 
 /** Options of `createApp`; every one has a default. */
 export interface AppOptions {
@@ -60,15 +63,6 @@ export interface AppOptions {
   onInternalError?: (err: unknown) => void;
 }
 
-/** The full credentials for some overrides: DEFAULT_CREDENTIALS with the overrides applied. */
-export function resolveCredentials(overrides: CredentialOverrides = {}): Credentials {
-  return {
-    enneo: { ...DEFAULT_CREDENTIALS.enneo, ...overrides.enneo },
-    voipcube: { ...DEFAULT_CREDENTIALS.voipcube, ...overrides.voipcube },
-    autozod: { ...DEFAULT_CREDENTIALS.autozod, ...overrides.autozod },
-  };
-}
-
 function startSettings(overrides: SettingsOverrides = {}): Settings {
   const result = applySettingsPatch(DEFAULT_SETTINGS, overrides);
   if (!result.ok) throw new TypeError(`createApp: settings: ${result.problem.message}`);
@@ -76,6 +70,8 @@ function startSettings(overrides: SettingsOverrides = {}): Settings {
 }
 
 async function readContract(vendor: VendorName): Promise<OpenAPIV3.Document> {
+  // Imported on first use: the loader brings the OpenAPI parser and ajv, which serving never needs.
+  const { contractPath } = await import('./contract/loader.ts');
   return parseYaml(await readFile(contractPath(vendor), 'utf8')) as OpenAPIV3.Document;
 }
 

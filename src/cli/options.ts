@@ -6,8 +6,8 @@
 import { isIP } from 'node:net';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { parseExpiresIn } from '../../mocks/enneo/token.ts';
-import type { CredentialOverrides } from '../app.ts';
 import type { Credentials } from '../config/credentials.ts';
+import type { CredentialOverrides } from '../http/dev-credentials.ts';
 import { DEFAULT_ANCHOR, DEFAULT_SEED, DEFAULT_SIZE } from '../world/index.ts';
 import type { WorldSize } from '../world/types.ts';
 

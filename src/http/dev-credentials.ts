@@ -3,9 +3,28 @@
  * shape of `standin credentials --json`, and the headers each vendor expects them in.
  */
 import { defaultEnneoToken } from '../../mocks/enneo/token.ts';
-import type { Credentials } from '../config/credentials.ts';
+import { type Credentials, DEFAULT_CREDENTIALS } from '../config/credentials.ts';
 import type { DocsCredentials } from './openapi-json.ts';
 import type { VendorName } from './vendor.ts';
+
+/** How each vendor is called in the docs, the banner and `standin credentials`. */
+export const VENDOR_TITLES: Record<VendorName, string> = {
+  enneo: 'Enneo',
+  voipcube: 'VoIPcube',
+  autozod: 'Autozod',
+};
+
+/** Credentials given at start-up: any subset of DEFAULT_CREDENTIALS, per vendor. */
+export type CredentialOverrides = { [V in keyof Credentials]?: Partial<Credentials[V]> };
+
+/** The full credentials for some overrides: DEFAULT_CREDENTIALS with the overrides applied. */
+export function resolveCredentials(overrides: CredentialOverrides = {}): Credentials {
+  return {
+    enneo: { ...DEFAULT_CREDENTIALS.enneo, ...overrides.enneo },
+    voipcube: { ...DEFAULT_CREDENTIALS.voipcube, ...overrides.voipcube },
+    autozod: { ...DEFAULT_CREDENTIALS.autozod, ...overrides.autozod },
+  };
+}
 
 /** Exactly the JSON `standin credentials --json` prints. */
 export interface ClientCredentials {

@@ -12,17 +12,16 @@ import express, {
 } from 'express';
 import type { OpenAPIV3 } from 'openapi-types';
 import swaggerUi from 'swagger-ui-express';
-import { type ClientCredentials, credentialHeaders, docsCredentials } from './dev-credentials.ts';
+import {
+  type ClientCredentials,
+  credentialHeaders,
+  docsCredentials,
+  VENDOR_TITLES,
+} from './dev-credentials.ts';
 import { renderIndexPage, type VendorView } from './docs-page.ts';
 import { authActionFor, listOperations, requestOrigin, withMockServer } from './openapi-json.ts';
 import { setHtmlSecurityHeaders } from './security.ts';
 import type { VendorModule, VendorName } from './vendor.ts';
-
-export const VENDOR_TITLES: Record<VendorName, string> = {
-  enneo: 'Enneo',
-  voipcube: 'VoIPcube',
-  autozod: 'Autozod',
-};
 
 export interface DocsOptions {
   vendors: readonly VendorModule[];

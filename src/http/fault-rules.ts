@@ -119,18 +119,41 @@ export function validateRule(body: unknown, id: string, defaultSeed: number): Ru
   };
 }
 
-/** A `*` glob as an anchored regular expression; everything else matches literally. */
-function globToRegExp(glob: string): RegExp {
-  const body = glob
-    .split('*')
-    .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*');
-  return new RegExp(`^${body}$`);
+/**
+ * Whether `path` matches `glob`, where `*` matches any run of characters and everything else
+ * matches literally. Greedy, backtracking only to the last `*`: at worst O(path × glob). A glob
+ * turned into a regular expression (`^.*a.*a.*b$`) backtracks exponentially on a path such as
+ * `/aaaa…` — one rule and one long request path would stall the whole server.
+ * @example globMatch('/enneo/*', '/enneo/api/mind/export/reporting_worklog') // true
+ */
+export function globMatch(glob: string, path: string): boolean {
+  let g = 0;
+  let p = 0;
+  let star = -1;
+  let resume = 0;
+  while (p < path.length) {
+    if (glob[g] === '*') {
+      star = g;
+      g += 1;
+      resume = p;
+    } else if (g < glob.length && glob[g] === path[p]) {
+      g += 1;
+      p += 1;
+    } else if (star >= 0) {
+      // Let the last `*` swallow one more character and try the rest of the glob again.
+      g = star + 1;
+      resume += 1;
+      p = resume;
+    } else {
+      return false;
+    }
+  }
+  while (glob[g] === '*') g += 1;
+  return g === glob.length;
 }
 
 interface ActiveRule {
   rule: FaultRule;
-  pattern: RegExp | null;
   random: () => number;
 }
 
@@ -161,7 +184,6 @@ export function createFaultRules(defaultSeed = 0): FaultRules {
       const { rule } = result;
       active.push({
         rule,
-        pattern: rule.path === null ? null : globToRegExp(rule.path),
         random: seededRandom(rule.seed),
       });
       return result;
@@ -178,9 +200,9 @@ export function createFaultRules(defaultSeed = 0): FaultRules {
     },
     draw(vendor, path) {
       let fired: FaultRule | null = null;
-      for (const { rule, pattern, random } of active) {
+      for (const { rule, random } of active) {
         if (rule.vendor !== null && rule.vendor !== vendor) continue;
-        if (pattern !== null && !pattern.test(path)) continue;
+        if (rule.path !== null && !globMatch(rule.path, path)) continue;
         const hit = random() < rule.probability;
         if (hit && fired === null) fired = rule;
       }

@@ -1,7 +1,11 @@
 /** `standin credentials [--json]`: the credentials that work against a server started with the same flags/env. */
-import { resolveCredentials, VENDOR_MODULES } from '../../app.ts';
-import { clientCredentials, credentialHeaders } from '../../http/dev-credentials.ts';
-import { VENDOR_TITLES } from '../../http/docs-router.ts';
+import {
+  clientCredentials,
+  credentialHeaders,
+  resolveCredentials,
+  VENDOR_TITLES,
+} from '../../http/dev-credentials.ts';
+import { VENDORS } from '../../http/vendor.ts';
 import type { CliCommand } from '../context.ts';
 import { addCredentialOptions, type CredentialFlags, credentialOverrides } from '../options.ts';
 
@@ -21,9 +25,9 @@ export const command: CliCommand = {
         return;
       }
       const width = Math.max(...Object.values(VENDOR_TITLES).map((t) => t.length)) + 2;
-      for (const vendor of VENDOR_MODULES) {
-        credentialHeaders(client, vendor.name).forEach((h, i) => {
-          const label = i === 0 ? VENDOR_TITLES[vendor.name] : '';
+      for (const vendor of VENDORS) {
+        credentialHeaders(client, vendor).forEach((h, i) => {
+          const label = i === 0 ? VENDOR_TITLES[vendor] : '';
           ctx.logger.out(`${label.padEnd(width)}${h.name}: ${h.value}`);
         });
       }

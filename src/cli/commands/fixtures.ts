@@ -1,5 +1,4 @@
 /** `standin fixtures [--out dir] [--seed] [--anchor] [size flags]`: writes the world as JSON files. */
-import { writeFixtures } from '../../world/fixtures.ts';
 import { generateWorld } from '../../world/index.ts';
 import { CliError } from '../cli-error.ts';
 import type { CliCommand } from '../context.ts';
@@ -24,6 +23,7 @@ export const command: CliCommand = {
       } catch (err) {
         throw new CliError(`cannot generate the world: ${(err as Error).message}`);
       }
+      const { writeFixtures } = await import('../../world/fixtures.ts');
       try {
         await writeFixtures(world, flags.out);
       } catch (err) {

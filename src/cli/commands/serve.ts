@@ -1,15 +1,17 @@
 /** `standin serve`: every vendor on one port until Ctrl-C / SIGTERM. */
 import { Option } from 'commander';
-import { createApp, resolveCredentials, VENDOR_MODULES } from '../../app.ts';
 import {
   EXPORT_FORMATS,
   type ExportFormat,
   PRIVACY_LEVELS,
   type PrivacyLevel,
 } from '../../config/settings.ts';
-import { clientCredentials, credentialHeaders } from '../../http/dev-credentials.ts';
-import { VENDOR_TITLES } from '../../http/docs-router.ts';
-import { readFixtures } from '../../world/fixtures.ts';
+import {
+  clientCredentials,
+  credentialHeaders,
+  resolveCredentials,
+  VENDOR_TITLES,
+} from '../../http/dev-credentials.ts';
 import { generateWorld } from '../../world/index.ts';
 import type { World } from '../../world/types.ts';
 import { bannerLines, displayOrigin } from '../banner.ts';
@@ -41,6 +43,7 @@ interface ServeFlags extends WorldFlags, CredentialFlags {
 /** The world to serve: the fixture folder as it is, or a generated one. */
 async function loadWorld(flags: ServeFlags, ctx: CliContext): Promise<World> {
   if (flags.fixtures !== undefined) {
+    const { readFixtures } = await import('../../world/fixtures.ts');
     try {
       return await readFixtures(flags.fixtures);
     } catch (err) {
@@ -59,6 +62,8 @@ async function loadWorld(flags: ServeFlags, ctx: CliContext): Promise<World> {
 }
 
 async function serve(flags: ServeFlags, ctx: CliContext): Promise<void> {
+  // Imported here, not at the top: `standin --help` and the other commands need none of the server.
+  const { createApp, VENDOR_MODULES } = await import('../../app.ts');
   const world = await loadWorld(flags, ctx);
   const credentials = credentialOverrides(flags);
   const enneo = {
@@ -73,6 +78,8 @@ async function serve(flags: ServeFlags, ctx: CliContext): Promise<void> {
     onInternalError: (err) => ctx.logger.err(`internal error: ${(err as Error)?.stack ?? String(err)}`),
   });
   const server = await listen(app, flags.host, flags.port);
+  // Listen for stop signals before the banner says how to stop, so an early Ctrl-C is graceful too.
+  const stopped = stopOnSignals(server, ctx.signals, ctx.logger);
   const { origin, allInterfaces } = displayOrigin(flags.host, boundPort(server));
 
   const client = await clientCredentials(resolveCredentials(credentials));
@@ -91,7 +98,7 @@ async function serve(flags: ServeFlags, ctx: CliContext): Promise<void> {
   })) {
     ctx.logger.out(line);
   }
-  ctx.setExitCode(await stopOnSignals(server, ctx.signals, ctx.logger));
+  ctx.setExitCode(await stopped);
 }
 
 export const command: CliCommand = {
