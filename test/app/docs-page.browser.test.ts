@@ -81,6 +81,16 @@ describe.skipIf(!HAVE_CHROMIUM)('docs page in headless chromium', () => {
     await page.close();
   });
 
+  it('the Autozod docs load their contract without console errors', async () => {
+    const { page, problems } = await open('/docs/autozod/');
+    await expect
+      .poll(() => page.locator('.opblock-summary-path').allTextContents())
+      .toEqual(['/api/sessionLogs/list']);
+    expect(await page.locator('.servers select').inputValue()).toBe(`${base}/autozod`);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('VoIPcube "try it out" calls the mock with the pre-authorised Key and gets 200', async () => {
     const { page, problems } = await open('/docs/voipcube/');
     await page.locator('.opblock-summary').first().click();
