@@ -413,6 +413,78 @@ describe('x-standin-rules', () => {
   });
 });
 
+describe('assumed behaviour the mock implements is marked in the contract', () => {
+  const rulesOf = (op: string[]) => at(...op, 'x-standin-rules') as unknown as Node[];
+  const rule = (op: string[], id: string) => {
+    const found = rulesOf(op).find((r) => r.id === id);
+    if (!found) throw new Error(`no rule ${id}`);
+    return found;
+  };
+
+  for (const [name, op] of [
+    ['export', EXPORT_OP],
+    ['ticket worklogs', TICKET_OP],
+  ] as const) {
+    it(`${name}: auth details, check order, HEAD and the 405 for other methods are assumed rules`, () => {
+      for (const id of [
+        'auth-header-decides',
+        'auth-bearer-jwt',
+        'auth-session-cookie',
+        'check-order',
+        'head',
+        'method-not-allowed',
+      ]) {
+        expect(rule(op, id).assumed, id).toBe(true);
+      }
+      expect(rule(op, 'method-not-allowed').rule).toContain('Allow: GET, HEAD');
+      expect(rule(op, 'auth-session-cookie').rule).toContain('user 1');
+      expect(rule(op, 'auth-bearer-jwt').rule).toContain('`exp` <= now');
+      // A GET never receives the 405, so it is a rule and not one of the operation's responses.
+      expect(Object.keys(at(...op, 'responses'))).not.toContain('405');
+    });
+  }
+
+  it('export: digit-only numbers, case-sensitive enums, cut values, date-only ordering, csv and xlsx layout', () => {
+    for (const id of [
+      'limit-range',
+      'offset-range',
+      'order-direction',
+      'format-invalid',
+      'order-pseudonymized-date',
+      'rejected-value-shown',
+      'media-types',
+      'csv-layout',
+      'xlsx-layout',
+    ]) {
+      expect(rule(EXPORT_OP, id).assumed, id).toBe(true);
+    }
+    expect(rule(EXPORT_OP, 'limit-range').rule).toContain('`1e2`');
+    expect(rule(EXPORT_OP, 'offset-range').rule).toContain('no upper bound');
+    expect(rule(EXPORT_OP, 'order-direction').rule).toContain('`DESC`');
+    expect(rule(EXPORT_OP, 'rejected-value-shown').rule).toContain('40');
+    expect(rule(EXPORT_OP, 'xlsx-layout').rule).toContain('`reporting_worklog`');
+    const xlsx = at(
+      ...EXPORT_OP,
+      'responses',
+      '200',
+      'content',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'schema',
+    );
+    expect(xlsx['x-standin-assumed']).toBe(true);
+    expect(at(...EXPORT_OP, 'responses', '200', 'content', 'text/csv', 'schema').description).toContain(
+      'without a byte-order mark',
+    );
+  });
+
+  it('ticket worklogs: leading zeros, bad encoding, huge ids and no privacy are assumed rules', () => {
+    expect(rule(TICKET_OP, 'ticket-id-invalid').rule).toContain('`007` is');
+    expect(rule(TICKET_OP, 'ticket-id-invalid').rule).toContain('percent-encoding');
+    expect(rule(TICKET_OP, 'ticket-unknown').rule).toContain('2^53');
+    expect(rule(TICKET_OP, 'privacy-not-applied').assumed).toBe(true);
+  });
+});
+
 describe('vendor examples', () => {
   it('carries the export example verbatim', () => {
     expect(
