@@ -205,7 +205,7 @@ describe('contracts/voipcube.yaml', () => {
         expect(check(value), `${status} ${name}: ${JSON.stringify(check.errors)}`).toBe(true);
       }
     }
-    expect(count).toBe(6);
+    expect(count).toBe(7);
     const check = schemaValidator(json('400').schema as OpenAPIV3.SchemaObject);
     expect(check({ message: 'x' })).toBe(false);
   });
@@ -217,13 +217,21 @@ describe('contracts/voipcube.yaml', () => {
       ['date-only-is-midnight', false],
       ['to-not-before-from', true],
       ['missing-or-unparseable-dates', true],
+      ['date-time-form', true],
+      ['check-order', true],
+      ['key-check', true],
       ['inclusive-range', true],
       ['order-time-then-user', true],
       ['user-ids-filter', true],
       ['pagination-off-by-default', false],
       ['page-fallback', false],
       ['size-fallback', false],
+      ['whole-number-spelling', true],
       ['page-past-end-empty', true],
+      ['unknown-parameters', true],
+      ['response-encoding', true],
+      ['head', true],
+      ['method-not-allowed', true],
       ['cleared-status', true],
     ]);
     const byId = new Map(list.map((r) => [r.id, r]));
@@ -238,5 +246,34 @@ describe('contracts/voipcube.yaml', () => {
       expect(r.rule.length, r.id).toBeGreaterThan(20);
       if (!r.assumed) expect(r.doc, `${r.id} is documented, so it quotes the doc`).toBeTruthy();
     }
+  });
+
+  it('spells out, as assumed rules, the choices the mock makes where the doc is silent', () => {
+    const byId = new Map(rules().map((r) => [r.id, r]));
+    const text = (id: string) => byId.get(id)?.rule ?? '';
+    expect(text('period-max-one-year')).toContain('one millisecond more fails');
+    expect(text('to-not-before-from')).toContain('equal to `from` is allowed');
+    expect(text('missing-or-unparseable-dates')).toContain('missing or empty');
+    for (const refused of ['`+0200`', 'lowercase `t` or `z`', '`24:00:00`', '`:60`', '`%2B`'])
+      expect(text('date-time-form'), refused).toContain(refused);
+    expect(text('date-time-form')).toContain('cut');
+    expect(text('check-order')).toContain('(401, before any parameter)');
+    expect(text('user-ids-filter')).toContain('Any UUID version');
+    expect(text('user-ids-filter')).toContain('`userIds[0]=`');
+    expect(text('whole-number-spelling')).toContain('`1e2`');
+    expect(text('response-encoding')).toContain('application/json; charset=utf-8');
+    expect(text('method-not-allowed')).toContain('Allow: GET, HEAD');
+    // A GET never receives the 405, so it is a rule and not one of the operation's responses.
+    expect(Object.keys(op.responses)).not.toContain('405');
+  });
+
+  it('shows in its error examples the messages a refused request gets', () => {
+    const message = (status: string, name: string) =>
+      ((json(status).examples?.[name] as OpenAPIV3.ExampleObject).value as { message: string }).message;
+    expect(message('400', 'periodTooLong')).toBe(
+      'the period from 2023-01-01 to 2024-01-01T00:00:00.001Z is longer than one year, the maximum the API serves: to must be at most 2024-01-01T00:00:00.000Z',
+    );
+    expect(message('401', 'missingKey')).toBe('the API key is missing: send it in the Key header');
+    expect(message('401', 'wrongKey')).toBe('the API key in the Key header is not valid');
   });
 });
