@@ -288,7 +288,7 @@ describe('contracts/autozod.yaml', () => {
         expect(check(ex.value), `${status} ${name}: ${JSON.stringify(check.errors)}`).toBe(true);
       }
     }
-    expect(count).toBe(5);
+    expect(count).toBe(6);
   });
 
   it('gives a valid example that obeys its own summary rules', () => {
@@ -318,8 +318,12 @@ describe('contracts/autozod.yaml', () => {
     const list = op['x-standin-rules'] as Rule[];
     expect(list.map((r) => r.id)).toEqual([
       'invalid-parameters',
+      'range-max-366-days',
+      'check-order',
+      'bearer-token',
       'unknown-agent',
       'unknown-team',
+      'unknown-parameters',
       'team-aggregate',
       'one-item-per-day',
       'day-is-86400-per-agent',
@@ -327,11 +331,48 @@ describe('contracts/autozod.yaml', () => {
       'percentages',
       'duration-format',
       'sessions-within-a-day',
+      'duration-seconds-whole',
       'get-with-body',
+      'head',
+      'method-not-allowed',
     ]);
     for (const r of list) {
       expect(r.assumed, r.id).toBe(true);
       expect(r.rule.length, r.id).toBeGreaterThan(20);
     }
+  });
+
+  it('limits the range to 366 days, refused with PERIOD_TOO_LONG on end_date, and says so in an example', () => {
+    const byId = new Map((op['x-standin-rules'] as Rule[]).map((r) => [r.id, r.rule]));
+    expect(byId.get('range-max-366-days')).toContain('at most 366 days, both ends counted');
+    expect(byId.get('range-max-366-days')).toContain('PERIOD_TOO_LONG naming `end_date`');
+    expect(example('400', 'periodTooLong').value).toEqual({
+      success: false,
+      message: 'start_date to end_date covers 367 days; at most 366 are allowed',
+      code: 'PERIOD_TOO_LONG',
+      parameter: 'end_date',
+    });
+  });
+
+  it('spells out, as assumed rules, the choices the mock makes where the doc is silent', () => {
+    const byId = new Map((op['x-standin-rules'] as Rule[]).map((r) => [r.id, r.rule]));
+    expect(byId.get('invalid-parameters')).toContain('missing or empty `team_id`');
+    expect(byId.get('invalid-parameters')).toContain('an empty one included');
+    expect(byId.get('check-order')).toContain(
+      'the token (401), `team_id`, `agent_id`, `type`, `start_date`, `end_date`',
+    );
+    expect(byId.get('unknown-agent')).toContain('"agent <id> is not in team <team>"');
+    expect(byId.get('get-with-body')).toContain('malformed JSON');
+    expect(byId.get('duration-seconds-whole')).toContain('rounded down');
+    expect(byId.get('percentages')).toContain('whole hundredths');
+    expect(byId.get('method-not-allowed')).toContain('Allow: GET, HEAD');
+    // A GET never receives the 405, so it is a rule and not one of the operation's responses.
+    expect(Object.keys(op.responses)).not.toContain('405');
+  });
+
+  it('sends WWW-Authenticate: Bearer realm="autozod" with every 401, marked assumed', () => {
+    const header = response('401').headers?.['WWW-Authenticate'] as Extended<OpenAPIV3.HeaderObject>;
+    expect(header['x-standin-assumed']).toBe(true);
+    expect(header.schema).toEqual({ type: 'string', enum: ['Bearer realm="autozod"'] });
   });
 });
