@@ -1,0 +1,392 @@
+/**
+ * Enneo's two views of the planned tickets: the reporting export (one row per user worklog
+ * entry) and the per-ticket worklog. Both are built from the same entry in one pass so that
+ * every field they share agrees by construction.
+ */
+import type { EnneoUser } from './people.ts';
+import { Random } from './random.ts';
+import {
+  ACTION_TEXT,
+  AI_AGENTS,
+  AUTOMATION_LABELS,
+  CSAT_TEXTS,
+  PENDING_REASONS,
+  PRIORITIES,
+  SCORECARDS,
+  TAG_PAIRS,
+} from './taxonomy.ts';
+import { TICKET_STATUSES, type TicketStore } from './ticket-store.ts';
+import { DAY_S, enneoDateTime, formatDay, isoSeconds } from './time.ts';
+import {
+  type AiAgentUsage,
+  CHANNELS,
+  type Csat,
+  type ExportRow,
+  type TicketWorklogEntry,
+  type TimeSegment,
+  WORKLOG_ACTIONS,
+} from './types.ts';
+
+/** Ids start here and follow creation order (tickets) or time order (worklog entries). */
+export const FIRST_TICKET_ID = 10_001;
+export const FIRST_CONVERSATION_ID = 200_001;
+export const FIRST_WORKLOG_ID = 1;
+
+export interface EnneoViews {
+  exportRows: ExportRow[];
+  ticketWorklogs: TicketWorklogEntry[];
+}
+
+/**
+ * Formats a JSON array the way Enneo's export does (`["Billing", "Payment reminder"]`, with a
+ * space after each comma) rather than JSON.stringify's compact form.
+ */
+export function exportJsonArray(items: readonly (string | number)[]): string {
+  return `[${items.map((item) => JSON.stringify(item)).join(', ')}]`;
+}
+
+/** Tag strings per combination of tag pairs, computed once. */
+interface TagText {
+  names: string[];
+  allTags: string;
+  tags: string;
+}
+
+const tagTexts = new Map<number, TagText>();
+
+function tagText(pair0: number, pair1: number): TagText {
+  const key = pair0 * 256 + pair1 + 1;
+  let text = tagTexts.get(key);
+  if (!text) {
+    const pairs = pair1 < 0 ? [pair0] : [pair0, pair1];
+    const names = pairs.flatMap((p) => [TAG_PAIRS[p]!.topic, TAG_PAIRS[p]!.subTopic]);
+    text = { names, allTags: names.join(', '), tags: exportJsonArray(names) };
+    tagTexts.set(key, text);
+  }
+  return text;
+}
+
+const AGENTS_USED = AI_AGENTS.map((agent) => exportJsonArray([agent.id]));
+const NO_AGENTS_USED = exportJsonArray([]);
+/**
+ * Shared, frozen empty lists: most entries have no assessments and no AI agent, and a million
+ * identical empty arrays would cost time and memory. Records are read-only for consumers.
+ */
+const NO_ASSESSMENTS = Object.freeze([]) as unknown as TicketWorklogEntry['assessments'];
+const NO_AI_AGENTS = Object.freeze([]) as unknown as AiAgentUsage[];
+
+/** What every row of one ticket shares; computed once per ticket. */
+interface TicketFacts {
+  id: number;
+  conversationBase: number;
+  topic: string;
+  subTopic: string;
+  allTags: string;
+  tags: string;
+  rawData: string;
+  aiAgent: string | null;
+  aiAgentsUsed: string;
+  accuracy: number | null;
+  customerIdentified: number | null;
+  tagsIdentified: number | null;
+  closingDateForSLA: string | null;
+  closingIso: string | null;
+  dueIso: string;
+  netSecondsClosedAfterSLA: number | null;
+  pendingDueBy: string | null;
+  pendingSeconds: number | null;
+  netPendingSeconds: number | null;
+  firstPendingAt: string | null;
+  /** Shared by the ticket's worklog entries: the AI setup is per ticket. */
+  aiUsage: TicketWorklogEntry['aiUsage'];
+}
+
+const orNull = (value: number): number | null => (value < 0 ? null : value);
+
+function ticketFacts(store: TicketStore, t: number, id: number, conversationBase: number): TicketFacts {
+  const tagging = tagText(store.pair0[t]!, store.pair1[t]!);
+  const agentIndex = store.aiAgent[t]!;
+  const agent = agentIndex >= 0 ? AI_AGENTS[agentIndex]! : null;
+  const closedAt = store.closedAt[t]!;
+  const closed = !Number.isNaN(closedAt);
+  const pendingStart = store.pendingStart[t]!;
+  const pending = !Number.isNaN(pendingStart);
+  const dueAt = store.dueAt[t]!;
+  // SLA is measured to the (latest) closing, net of the working-day part of any pending period.
+  const net = closed ? closedAt - dueAt - (pending ? store.pendingNetSeconds[t]! : 0) : null;
+  const accuracy = store.aiAccuracy[t]! === 0 ? null : store.aiAccuracy[t]! / 100;
+  const rawData = JSON.stringify({
+    id,
+    channel: CHANNELS[store.channel[t]!],
+    status: TICKET_STATUSES[store.status[t]!],
+    priority: PRIORITIES[store.priority[t]!],
+    subject: TAG_PAIRS[store.pair0[t]!]!.subjects[store.subject[t]!],
+    tags: tagging.names,
+    customerId: store.customerId[t],
+    createdAt: enneoDateTime(store.createdAt[t]!),
+    dueAt: enneoDateTime(dueAt),
+    closedAt: closed ? enneoDateTime(closedAt) : null,
+  });
+  return {
+    id,
+    conversationBase,
+    topic: tagging.names[0]!,
+    subTopic: tagging.names[1]!,
+    allTags: tagging.allTags,
+    tags: tagging.tags,
+    rawData,
+    aiAgent: agent ? agent.name : null,
+    aiAgentsUsed: agent ? AGENTS_USED[agentIndex]! : NO_AGENTS_USED,
+    accuracy,
+    customerIdentified: orNull(store.customerIdentified[t]!),
+    tagsIdentified: orNull(store.tagsIdentified[t]!),
+    closingDateForSLA: closed ? enneoDateTime(closedAt) : null,
+    closingIso: closed ? isoSeconds(closedAt) : null,
+    dueIso: isoSeconds(dueAt),
+    netSecondsClosedAfterSLA: net,
+    pendingDueBy: pending ? enneoDateTime(store.pendingDueBy[t]!) : null,
+    pendingSeconds: pending ? store.pendingSeconds[t]! : null,
+    netPendingSeconds: pending ? store.pendingNetSeconds[t]! : null,
+    firstPendingAt: pending ? enneoDateTime(pendingStart) : null,
+    aiUsage: {
+      automationLevel: store.aiLevel[t]!,
+      automationLevelLabel: AUTOMATION_LABELS[store.aiLevel[t]!]!,
+      aiAgents: agent
+        ? [
+            {
+              id: agent.id,
+              name: agent.name,
+              description: agent.description,
+              intelligence: agent.intelligence,
+              textAssistanceAccuracy: accuracy,
+              actions: store.aiAuto[t] ? [...agent.actions] : null,
+            },
+          ]
+        : NO_AI_AGENTS,
+    },
+  };
+}
+
+/** Sorts indices by a non-negative integer key, ties by index, packed into one float each. */
+function orderBy(count: number, key: (i: number) => number): Uint32Array {
+  const scale = 2 ** Math.max(1, Math.ceil(Math.log2(count + 1)));
+  const packed = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    const value = key(i) * scale + i;
+    if (!(value <= Number.MAX_SAFE_INTEGER)) throw new Error('world too large to order its Enneo records');
+    packed[i] = value;
+  }
+  packed.sort();
+  const order = new Uint32Array(count);
+  for (let i = 0; i < count; i++) order[i] = packed[i]! % scale;
+  return order;
+}
+
+interface UserText {
+  user: EnneoUser;
+  teams: string;
+}
+
+/**
+ * Builds both Enneo views. Ticket ids follow creation time, worklog ids follow the time an
+ * entry started, so both arrays come out in canonical order (userWorklogId ascending).
+ */
+export function buildEnneoViews(
+  seed: number,
+  store: TicketStore,
+  users: ReadonlyMap<number, EnneoUser>,
+  worldStart: number,
+): EnneoViews {
+  const rng = new Random(seed, 'enneo-views');
+  const byCreation = orderBy(store.count, (t) => store.createdAt[t]! - worldStart);
+  const ticketId = new Uint32Array(store.count);
+  const conversationBase = new Float64Array(store.count);
+  let nextConversation = FIRST_CONVERSATION_ID;
+  for (let position = 0; position < byCreation.length; position++) {
+    const t = byCreation[position]!;
+    ticketId[t] = FIRST_TICKET_ID + position;
+    conversationBase[t] = nextConversation;
+    nextConversation += store.conversations[t]!;
+  }
+  const ticketOf = new Uint32Array(store.entryCount);
+  for (let t = 0; t < store.count; t++) {
+    const first = store.firstEntry[t]!;
+    ticketOf.fill(t, first, first + store.entries[t]!);
+  }
+  const byStart = orderBy(store.entryCount, (e) => store.entrySegments[4 * e]! - worldStart);
+
+  const facts: (TicketFacts | undefined)[] = new Array(store.count);
+  const left = store.entries.slice();
+  const userText = new Map<number, UserText>();
+  for (const [id, user] of users) userText.set(id, { user, teams: exportJsonArray(user.teams) });
+  const counters = { timeTracking: 1, assessment: 1, csat: 1 };
+  const exportRows: ExportRow[] = new Array(byStart.length);
+  const ticketWorklogs: TicketWorklogEntry[] = new Array(byStart.length);
+  for (let n = 0; n < byStart.length; n++) {
+    const e = byStart[n]!;
+    const t = ticketOf[e]!;
+    const fact = facts[t] ?? ticketFacts(store, t, ticketId[t]!, conversationBase[t]!);
+    // Keep a ticket's facts only while rows of it are still to come.
+    facts[t] = --left[t]! > 0 ? fact : undefined;
+    const userId = store.entryUser[e]!;
+    const info = userText.get(userId);
+    if (!info) throw new Error(`worklog entry by unknown Enneo user ${userId}`);
+    const id = FIRST_WORKLOG_ID + n;
+    exportRows[n] = exportRow(store, t, e, id, fact, info);
+    ticketWorklogs[n] = worklogEntry(store, t, e, id, fact, rng, counters);
+  }
+  return { exportRows, ticketWorklogs };
+}
+
+function durationOf(store: TicketStore, e: number): number {
+  const s = store.entrySegments;
+  const second = s[4 * e + 3]! - s[4 * e + 2]!;
+  return s[4 * e + 1]! - s[4 * e]! + (Number.isNaN(second) ? 0 : second);
+}
+
+function conversationId(store: TicketStore, e: number, fact: TicketFacts): number | null {
+  const local = store.entryConversation[e]!;
+  return local < 0 ? null : fact.conversationBase + local;
+}
+
+function exportRow(
+  store: TicketStore,
+  t: number,
+  e: number,
+  id: number,
+  fact: TicketFacts,
+  info: UserText,
+): ExportRow {
+  const { user } = info;
+  const detail = store.entryDetail[e]!;
+  return {
+    date: enneoDateTime(store.entrySegments[4 * e]!),
+    name: user.name,
+    ticketId: fact.id,
+    conversationId: conversationId(store, e, fact),
+    userId: user.userId,
+    action: WORKLOG_ACTIONS[store.entryAction[e]!]!,
+    duration: durationOf(store, e),
+    durationAfterWork: store.entryAfterWork[e]!,
+    reOpened: store.reopened[t]!,
+    status: TICKET_STATUSES[store.entryStatus[e]!]!,
+    aiAgent: fact.aiAgent,
+    topic: fact.topic,
+    subTopic: fact.subTopic,
+    allTags: fact.allTags,
+    tags: fact.tags,
+    channel: CHANNELS[store.channel[t]!]!,
+    department: user.department,
+    teams: info.teams,
+    email: user.email,
+    rawData: fact.rawData,
+    aiAutomationLevel: store.aiLevel[t]!,
+    customerIdentifiedCorrectly: fact.customerIdentified,
+    tagsIdentifiedCorrectly: fact.tagsIdentified,
+    textAssistanceAccuracy: fact.accuracy,
+    aiAgentsUsed: fact.aiAgentsUsed,
+    skippedTicket: orNull(store.entrySkipped[e]!),
+    netSecondsClosedAfterSLA: fact.netSecondsClosedAfterSLA,
+    closingDateForSLA: fact.closingDateForSLA,
+    statusActionDetail: detail < 0 ? null : PENDING_REASONS[detail]!,
+    pendingDueBy: fact.pendingDueBy,
+    pendingSeconds: fact.pendingSeconds,
+    netPendingSeconds: fact.netPendingSeconds,
+    firstPendingAt: fact.firstPendingAt,
+    userWorklogId: id,
+    timesSetToOpen: store.timesSetToOpen[t]!,
+  };
+}
+
+function worklogEntry(
+  store: TicketStore,
+  t: number,
+  e: number,
+  id: number,
+  fact: TicketFacts,
+  rng: Random,
+  counters: { timeTracking: number; assessment: number; csat: number },
+): TicketWorklogEntry {
+  const action = WORKLOG_ACTIONS[store.entryAction[e]!]!;
+  // The action lists are frozen and shared by every entry and segment of the same action.
+  const text = ACTION_TEXT[action];
+  const actionList = text.actionList as string[];
+  const actionListText = text.actionListText as string[];
+  const s = store.entrySegments;
+  const twoSegments = !Number.isNaN(s[4 * e + 2]!);
+  const latest = isoSeconds(s[4 * e + (twoSegments ? 3 : 1)]!);
+  const segments: TimeSegment[] = [
+    {
+      userTimeTrackingId: counters.timeTracking++,
+      from: isoSeconds(s[4 * e]!),
+      to: twoSegments ? isoSeconds(s[4 * e + 1]!) : latest,
+      actionList,
+      actionListText,
+    },
+  ];
+  if (twoSegments) {
+    segments.push({
+      userTimeTrackingId: counters.timeTracking++,
+      from: isoSeconds(s[4 * e + 2]!),
+      to: latest,
+      actionList,
+      actionListText,
+    });
+  }
+  let assessments = NO_ASSESSMENTS;
+  const assessmentCount = store.entryAssessments[e]!;
+  if (assessmentCount > 0) {
+    assessments = [];
+    const firstCard = rng.int(0, SCORECARDS.length - 1);
+    for (let a = 0; a < assessmentCount; a++) {
+      assessments.push({
+        id: counters.assessment++,
+        scorecardId: SCORECARDS[(firstCard + a) % SCORECARDS.length]!,
+      });
+    }
+  }
+  // The ticket worklog's netSecondsClosedAfterSla is a plain integer: a ticket not closed at the
+  // anchor (export null) is reported as 0, i.e. not (yet) breached, so slaMet is true.
+  const net = fact.netSecondsClosedAfterSLA ?? 0;
+  const conversation = conversationId(store, e, fact);
+  return {
+    id,
+    ticketId: fact.id,
+    date: formatDay(Math.floor(s[4 * e]! / DAY_S)),
+    latestInteraction: latest,
+    assessments,
+    worklog: {
+      userId: store.entryUser[e]!,
+      worklogId: id,
+      latestInteraction: latest,
+      ticketId: fact.id,
+      conversationId: conversation,
+      action,
+      actionList,
+      actionListText,
+    },
+    aiUsage: fact.aiUsage,
+    time: { duration: durationOf(store, e), durationAfterWork: store.entryAfterWork[e]!, segments },
+    customerExperience: {
+      slaMet: net <= 0,
+      netSecondsClosedAfterSla: net,
+      closingDateForSLA: fact.closingIso,
+      dueDateForSLA: fact.dueIso,
+      reOpened: store.reopened[t] === 1,
+      csat: store.entryCsat[e] ? csat(rng, counters) : null,
+    },
+  };
+}
+
+function csat(rng: Random, counters: { csat: number }): Csat {
+  const answerStars = rng.pick([1, 2, 3, 4, 4, 5, 5, 5, 5]);
+  // Happy customers praise, unhappy ones complain; many leave no text.
+  const texts =
+    answerStars >= 4 ? CSAT_TEXTS.happy : answerStars === 3 ? CSAT_TEXTS.neutral : CSAT_TEXTS.unhappy;
+  return {
+    id: counters.csat++,
+    scale: 5,
+    answerStars,
+    answerText: rng.chance(0.4) ? rng.pick(texts) : null,
+  };
+}
