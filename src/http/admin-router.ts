@@ -9,10 +9,11 @@ import { ApiError, apiError, toApiError } from './errors.ts';
 import type { FaultRules } from './fault-rules.ts';
 import type { Journal } from './journal.ts';
 import { singleParam } from './params.ts';
+import { bodyLimit } from './security.ts';
 import { VENDORS, type VendorName } from './vendor.ts';
 
 /** Control bodies are a few hundred bytes; anything near this is a mistake or an attack. */
-const CONTROL_BODY_LIMIT = '64kb';
+const CONTROL_BODY_LIMIT_BYTES = 64 * 1024;
 
 /** The controls and the methods each answers, for 405s and the 404 listing. */
 const CONTROLS: Record<string, string[]> = {
@@ -70,7 +71,17 @@ export function createAdminRouter(state: AdminState): Router {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
-  router.use(express.json({ limit: CONTROL_BODY_LIMIT }));
+  // Refused from Content-Length alone: express.json would read (and drop) the whole oversized body
+  // before answering, so a 50 MB upload held the connection until every byte had arrived.
+  router.use(
+    bodyLimit(CONTROL_BODY_LIMIT_BYTES, (_req, res) => {
+      res.status(413).json({
+        code: 'PAYLOAD_TOO_LARGE',
+        message: `the request body is larger than ${CONTROL_BODY_LIMIT_BYTES} bytes; control bodies are small JSON objects`,
+      });
+    }),
+  );
+  router.use(express.json({ limit: CONTROL_BODY_LIMIT_BYTES }));
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
