@@ -1,5 +1,6 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
+import { type Agent, request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -91,9 +92,12 @@ describe('standin serve', () => {
     expect(current.banner[0]).toContain(`seed 7, anchor ${today} (`);
   });
 
-  it('SIGTERM during a slow request: the response still arrives, then the process exits 0', async () => {
+  it('SIGTERM during slow requests: every response still arrives, then the process exits 0', async () => {
     current = await serve(SMALL);
     const { origin, child, exited } = current;
+    const others = [300, 500, 700, 900].map((ms) =>
+      get(`${origin}${VOIPCUBE}`, { Key: 'standin-voipcube-dev-key', Prefer: `delay=${ms}` }),
+    );
     const slow = get(`${origin}${VOIPCUBE}`, { Key: 'standin-voipcube-dev-key', Prefer: 'delay=1000' });
     await new Promise((r) => setTimeout(r, 250));
     child.kill('SIGTERM');
@@ -103,10 +107,37 @@ describe('standin serve', () => {
     const res = await slow;
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body!)).toBeInstanceOf(Array);
+    expect((await Promise.all(others)).map((r) => r.status)).toEqual([200, 200, 200, 200]);
     expect(await exited).toEqual({ code: 0, signal: null });
     expect(current.stderr()).toBe(
-      'SIGTERM: stopping after 1 in-flight request(s) finish (press Ctrl-C again to force)\n',
+      'SIGTERM: stopping after 5 in-flight request(s) finish (press Ctrl-C again to force)\n',
     );
+  });
+
+  it('a keep-alive connection is closed once its answer is sent, not kept until it times out', async () => {
+    current = await serve(SMALL);
+    const { origin, child, exited } = current;
+    // A raw client that keeps its connection open after the answer, as a pooling client does.
+    const socket = connect(Number(new URL(origin).port), '127.0.0.1');
+    socket.write(
+      `GET ${VOIPCUBE} HTTP/1.1\r\nHost: x\r\nKey: standin-voipcube-dev-key\r\nPrefer: delay=800\r\nConnection: keep-alive\r\n\r\n`,
+    );
+    let received = '';
+    const answered = new Promise<number>((resolve) =>
+      socket.on('data', (d) => {
+        received += d;
+        if (received.includes('\r\n\r\n[')) resolve(Date.now());
+      }),
+    );
+    const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+    await new Promise((r) => setTimeout(r, 200));
+    child.kill('SIGTERM');
+    const at = await answered;
+    expect(received).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+    expect(await exited).toEqual({ code: 0, signal: null });
+    await closed;
+    // Left open, the connection would hold the stop for the 5 s keep-alive timeout.
+    expect(Date.now() - at).toBeLessThan(2000);
   });
 
   it('SIGINT with nothing in flight exits 0 at once', async () => {
