@@ -15,7 +15,7 @@ import { defaultEnneoToken } from '../mocks/enneo/token.ts';
 import { DEFAULT_CREDENTIALS } from '../src/config/credentials.ts';
 import { installCleanup } from './lib/children.ts';
 import { exportUrl, VOIPCUBE_PATH } from './lib/context.ts';
-import { type CpuProfile, formatHotspots, hotspots } from './lib/cpu-profile.ts';
+import { type CpuProfile, formatHotspots, hotspots, inclusiveByFile } from './lib/cpu-profile.ts';
 import { countBody } from './lib/http-get.ts';
 import { load } from './lib/load.ts';
 import { startStandin } from './lib/servers.ts';
@@ -81,7 +81,8 @@ async function main(): Promise<void> {
   const profile = JSON.parse(readFileSync(written, 'utf8')) as CpuProfile;
   const { functions, files } = hotspots(profile, 25);
   process.stdout.write(`profile: ${written}\n\nself time by function:\n${formatHotspots(functions)}\n\n`);
-  process.stdout.write(`self time by file:\n${formatHotspots(files)}\n`);
+  process.stdout.write(`self time by file:\n${formatHotspots(files)}\n\n`);
+  process.stdout.write(`time by file, including callees:\n${formatHotspots(inclusiveByFile(profile, 25))}\n`);
 }
 
 main().catch((err: unknown) => {

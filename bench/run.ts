@@ -7,13 +7,20 @@
  * `--seconds N` shortens every load run (for trying the bench out, not for figures to publish).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { defaultEnneoToken } from '../mocks/enneo/token.ts';
 import { DEFAULT_CREDENTIALS } from '../src/config/credentials.ts';
 import { installCleanup, killAllChildrenNow } from './lib/children.ts';
 import type { BenchContext } from './lib/context.ts';
-import { type BenchReport, formatTable, type Measurement, missedLines, skipped } from './lib/report.ts';
+import {
+  type BenchReport,
+  busyMachineWarning,
+  formatTable,
+  type Measurement,
+  missedLines,
+  skipped,
+} from './lib/report.ts';
 import { startStandin, withServer } from './lib/servers.ts';
 import {
   exportPageRows,
@@ -66,6 +73,7 @@ async function main(): Promise<number> {
 
   const { only, seconds } = options();
   const started = new Date();
+  const loadAtStart = loadavg()[0]!;
   const ctx: BenchContext = {
     connections: 50,
     seconds: {
@@ -131,6 +139,7 @@ async function main(): Promise<number> {
       totalMemoryMB: Math.round(totalmem() / 2 ** 20),
       node: process.version,
       platform: `${process.platform}-${process.arch}`,
+      loadAverage: { start: loadAtStart, end: loadavg()[0]! },
     },
     settings: { connections: ctx.connections, seconds: ctx.seconds },
     measurements,
@@ -140,6 +149,8 @@ async function main(): Promise<number> {
   writeFileSync(new URL('latest.json', resultsDir), `${JSON.stringify(report, null, 2)}\n`);
 
   process.stdout.write(`${formatTable(measurements)}\n\n`);
+  const busy = busyMachineWarning(report.machine.loadAverage, report.machine.cpus);
+  if (busy) process.stdout.write(`${busy}\n`);
   const missed = missedLines(measurements);
   for (const line of missed) process.stdout.write(`${line}\n`);
   process.stdout.write(

@@ -71,6 +71,30 @@ export function hotspots(profile: CpuProfile, limit = 20): { functions: Hotspot[
   return { functions: top(byFunction, total, limit), files: top(byFile, total, limit) };
 }
 
+/**
+ * Time spent in each file including what it called: a sample counts for every file on its stack
+ * (once per file). Async continuations start from the microtask queue, so a file's awaited work
+ * counts under the file that resumes, e.g. jose's verify under jose, not under the caller.
+ */
+export function inclusiveByFile(profile: CpuProfile, limit = 20): Hotspot[] {
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const node of profile.nodes) {
+    const hits = node.hitCount ?? 0;
+    if (hits === 0) continue;
+    total += hits;
+    const files = new Set<string>();
+    for (let at: ProfileNode | undefined = node; at; at = byId.get(parent.get(at.id) ?? -1)) {
+      if (at.callFrame.url !== '') files.add(shortUrl(at.callFrame.url));
+    }
+    for (const file of files) counts.set(file, (counts.get(file) ?? 0) + hits);
+  }
+  return top(counts, total, limit);
+}
+
 /** Hotspots as aligned text lines: `  23.4%  name`. */
 export function formatHotspots(list: readonly Hotspot[]): string {
   return list.map((h) => `${(h.share * 100).toFixed(1).padStart(6)}%  ${h.name}`).join('\n');

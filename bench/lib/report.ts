@@ -36,7 +36,15 @@ export interface Measurement {
 export interface BenchReport {
   startedAt: string;
   durationSeconds: number;
-  machine: { cpus: number; cpuModel: string; totalMemoryMB: number; node: string; platform: string };
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    totalMemoryMB: number;
+    node: string;
+    platform: string;
+    /** 1-minute load average at the start and at the end: above the CPU count, other work shared the machine. */
+    loadAverage: { start: number; end: number };
+  };
   settings: { connections: number; seconds: Record<string, number> };
   measurements: Measurement[];
 }
@@ -147,4 +155,14 @@ export function missedLines(measurements: readonly Measurement[]): string[] {
   return measurements
     .filter((m) => m.verdict === 'MISSED')
     .map((m) => `MISSED: ${m.title}: ${ratioCell(m)} (target ${formatTarget(m.target)})`);
+}
+
+/** A warning when other work shared the CPUs during the run (figures then drift), else null. */
+export function busyMachineWarning(load: { start: number; end: number }, cpus: number): string | null {
+  const worst = Math.max(load.start, load.end);
+  if (worst <= cpus) return null;
+  return (
+    `WARNING: load average ${formatNumber(load.start)} at start, ${formatNumber(load.end)} at end on ${cpus} CPUs: ` +
+    'other processes shared the machine, so absolute figures and ratios are less reliable; rerun on a quiet machine'
+  );
 }

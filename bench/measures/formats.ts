@@ -1,27 +1,48 @@
 /**
  * Measurement 2: the export at limit=1000 in each format — req/s and bytes/s. No target; the
- * figures show what CSV and XLSX cost next to JSON.
+ * figures show what CSV and XLSX cost next to JSON. Each format gets a fixed number of requests
+ * sized to last about `seconds.formats`, so that slow answers are counted, never cut off.
  */
 import type { BenchContext } from '../lib/context.ts';
 import { exportUrl } from '../lib/context.ts';
 import { expectOk, fetchBody } from '../lib/http-get.ts';
-import { load, warmUp } from '../lib/load.ts';
+import { load } from '../lib/load.ts';
 import { type Measurement, measurement } from '../lib/report.ts';
 import type { RunningStandin } from '../lib/servers.ts';
 
 export const FORMATS = ['json', 'csv', 'xlsx'] as const;
 
-/** Loads each format in turn from a running standin. */
+/**
+ * How many requests fill about `seconds` when one takes `singleMs` alone (the server has one
+ * thread, so 50 at once take 50 times as long), but at least two rounds of every connection.
+ */
+export function requestsFor(seconds: number, singleMs: number, connections: number): number {
+  const fit = Math.round((seconds * 1000) / Math.max(singleMs, 0.1));
+  return Math.min(20_000, Math.max(2 * connections, fit));
+}
+
+/** Loads each format in turn from a running standin, a fixed number of requests each. */
 export async function measureFormats(ctx: BenchContext, standin: RunningStandin): Promise<Measurement[]> {
   const rows: Measurement[] = [];
   for (const format of FORMATS) {
     const url = exportUrl(standin.origin, { limit: 1000, format });
     const first = await fetchBody(url, ctx.enneoHeaders);
     expectOk(`standin export limit=1000 ${format}`, first);
-    ctx.log(`formats: ${format} is ${first.body.length} bytes; loading for ${ctx.seconds.formats} s`);
-    const options = { url, headers: ctx.enneoHeaders, connections: ctx.connections };
-    await warmUp(options, ctx.seconds.warmUp);
-    const result = await load({ ...options, seconds: ctx.seconds.formats });
+    // Sequential warm-up requests rather than a timed run: nothing is left in flight afterwards.
+    const alone: number[] = [];
+    for (let i = 0; i < 3; i++) alone.push((await fetchBody(url, ctx.enneoHeaders)).ms);
+    const singleMs = alone.sort((a, b) => a - b)[1]!;
+    const amount = requestsFor(ctx.seconds.formats, singleMs, ctx.connections);
+    ctx.log(
+      `formats: ${format} is ${first.body.length} bytes, ${singleMs.toFixed(0)} ms alone; sending ${amount}`,
+    );
+    const result = await load({
+      url,
+      headers: ctx.enneoHeaders,
+      connections: ctx.connections,
+      seconds: 0,
+      amount,
+    });
     rows.push(
       measurement({
         id: `formats.${format}`,
@@ -30,6 +51,7 @@ export async function measureFormats(ctx: BenchContext, standin: RunningStandin)
           'req/s': result.reqPerSec,
           'B/s': result.bytesPerSec,
           'ms p50': result.latencyP50Ms,
+          'ms alone': singleMs,
           'body bytes': first.body.length,
         },
         ...(result.failures > 0 ? { note: `${result.failures} requests failed or were not 2xx` } : {}),

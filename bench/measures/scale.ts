@@ -2,11 +2,12 @@
  * Measurements 3 and 6: a world of about 1,000,000 export rows generated in memory — how long it
  * takes to generate and start, how much memory it peaks at — and whether a page deep in it
  * (offset 990,000) sorted by a column costs what the first page of a 10,000-row world costs.
+ * Both worlds run at once, each in its own child, and are measured back to back per column.
  */
 import type { ExportColumn, WorldSize } from '../../src/world/types.ts';
 import { type BenchContext, exportUrl } from '../lib/context.ts';
 import { expectOk, fetchBody } from '../lib/http-get.ts';
-import { type LoadResult, load, warmUp } from '../lib/load.ts';
+import { combine, type LoadResult, load, warmUp } from '../lib/load.ts';
 import { type Measurement, measurement, ratio } from '../lib/report.ts';
 import { readMemory } from '../lib/rss.ts';
 import { BIG_HEAP_FLAGS, type RunningStandin, startStandin, withServer } from '../lib/servers.ts';
@@ -33,117 +34,141 @@ export function sizeForRows(rows: number, rowsPerTicket: number, agents: number)
 
 interface ColumnLatency {
   column: ExportColumn;
-  result: LoadResult;
-  /** The first request for the column, which builds its sort order. */
-  firstMs: number;
+  deep: LoadResult;
+  shallow: LoadResult;
+  /** The first request for the column on the big world, which builds its sort order. */
+  sortBuildMs: number;
 }
 
 const direction = (i: number) => (i % 2 === 0 ? 'asc' : 'desc');
 
-async function latencies(
+function pageUrl(standin: RunningStandin, column: ExportColumn, i: number, offset: number): string {
+  return exportUrl(standin.origin, {
+    limit: PAGE_LIMIT,
+    offset,
+    orderByField: column,
+    orderByDirection: direction(i),
+    format: 'json',
+  });
+}
+
+/** The first request for a page: it builds the column's sort order (lazily, once) and must give a full page. */
+async function firstRequest(ctx: BenchContext, url: string, what: string): Promise<number> {
+  const first = await fetchBody(url, ctx.enneoHeaders);
+  expectOk(what, first);
+  const items = (JSON.parse(first.body.toString('utf8')) as unknown[]).length;
+  if (items !== PAGE_LIMIT) throw new Error(`${what} gave ${items} rows, not ${PAGE_LIMIT}`);
+  return first.ms;
+}
+
+/**
+ * Per column: the deep page of the big world and the first page of the small one, measured back
+ * to back in two alternating halves (small, big, big, small), so that whatever else the machine
+ * does in the meantime weighs on both sides alike.
+ */
+async function compareColumns(
   ctx: BenchContext,
-  standin: RunningStandin,
-  offset: number,
+  big: RunningStandin,
+  small: RunningStandin,
 ): Promise<ColumnLatency[]> {
   const out: ColumnLatency[] = [];
+  const half = Math.max(1, Math.round(ctx.seconds.scale / 2));
   for (const [i, column] of SCALE_COLUMNS.entries()) {
-    const url = exportUrl(standin.origin, {
-      limit: PAGE_LIMIT,
-      offset,
-      orderByField: column,
-      orderByDirection: direction(i),
-      format: 'json',
-    });
-    // The warm-up request: the column's sort order is computed lazily, once, here.
-    const first = await fetchBody(url, ctx.enneoHeaders);
-    expectOk(`export by ${column} at offset ${offset}`, first);
-    const items = (JSON.parse(first.body.toString('utf8')) as unknown[]).length;
-    if (items !== PAGE_LIMIT) throw new Error(`export by ${column} at offset ${offset} gave ${items} rows`);
-    const options = { url, headers: ctx.enneoHeaders, connections: ctx.connections };
-    await warmUp(options, ctx.seconds.warmUp);
-    const result = await load({ ...options, seconds: ctx.seconds.scale });
+    const deepUrl = pageUrl(big, column, i, DEEP_OFFSET);
+    const shallowUrl = pageUrl(small, column, i, 0);
+    const sortBuildMs = await firstRequest(ctx, deepUrl, `export by ${column} at offset ${DEEP_OFFSET}`);
+    await firstRequest(ctx, shallowUrl, `export by ${column} at offset 0`);
+    const deep = { url: deepUrl, headers: ctx.enneoHeaders, connections: ctx.connections };
+    const shallow = { url: shallowUrl, headers: ctx.enneoHeaders, connections: ctx.connections };
+    await warmUp(deep, ctx.seconds.warmUp);
+    await warmUp(shallow, ctx.seconds.warmUp);
+    const s1 = await load({ ...shallow, seconds: half });
+    const d1 = await load({ ...deep, seconds: half });
+    const d2 = await load({ ...deep, seconds: half });
+    const s2 = await load({ ...shallow, seconds: half });
+    const result = { column, deep: combine(d1, d2), shallow: combine(s1, s2), sortBuildMs };
     ctx.log(
-      `scale: offset ${offset} by ${column}: first ${first.ms.toFixed(0)} ms, then mean ${result.latencyMeanMs.toFixed(2)} ms`,
+      `scale: by ${column}: sort built in ${sortBuildMs.toFixed(0)} ms; mean ${result.deep.latencyMeanMs.toFixed(2)} ms ` +
+        `at offset ${DEEP_OFFSET} vs ${result.shallow.latencyMeanMs.toFixed(2)} ms at offset 0 of ${SMALL_ROWS}`,
     );
-    out.push({ column, result, firstMs: first.ms });
+    out.push(result);
   }
   return out;
 }
 
-/** Runs the small and the big world in turn and returns the rows of measurements 3 and 6. */
+/** Runs the small and the big world side by side and returns the rows of measurements 3 and 6. */
 export async function measureScale(ctx: BenchContext, rowsPerTicket: number): Promise<Measurement[]> {
-  ctx.log(`scale: ${SMALL_ROWS}-row world, offset 0, ${SCALE_COLUMNS.length} columns`);
-  const small = await withServer(
-    () => startStandin({ size: sizeForRows(SMALL_ROWS, rowsPerTicket, 40) }),
-    async (standin) => ({
-      columns: await latencies(ctx, standin, 0),
-      // The 10k-row world is a larger sample of rows per ticket than the caller's estimate.
-      rowsPerTicket: standin.ready.exportRows / standin.ready.size.tickets,
-    }),
-  );
-
-  ctx.log(`scale: generating a ${BIG_ROWS.toLocaleString('en-US')}-row world in a child…`);
-  const bigSize = sizeForRows(BIG_ROWS, small.rowsPerTicket, 400);
+  ctx.log(`scale: starting a ${SMALL_ROWS}-row world`);
   return withServer(
-    () => startStandin({ size: bigSize }, BIG_HEAP_FLAGS, 600_000),
-    async (standin) => {
-      const { ready } = standin;
-      const startedPeak = readMemory(standin.pid)?.peak ?? 0;
-      ctx.log(
-        `scale: ${ready.exportRows} rows generated in ${(ready.generateMs / 1000).toFixed(1)} s, ` +
-          `started in ${(ready.startMs / 1000).toFixed(1)} s, peak RSS ${(startedPeak / 2 ** 20).toFixed(0)} MB`,
+    () => startStandin({ size: sizeForRows(SMALL_ROWS, rowsPerTicket, 40) }),
+    async (small) => {
+      // The 10k-row world is a larger sample of rows per ticket than the caller's estimate.
+      const bigSize = sizeForRows(BIG_ROWS, small.ready.exportRows / small.ready.size.tickets, 400);
+      ctx.log(`scale: generating a ${BIG_ROWS.toLocaleString('en-US')}-row world in a child…`);
+      return withServer(
+        () => startStandin({ size: bigSize }, BIG_HEAP_FLAGS, 600_000),
+        (big) => bigWorldRows(ctx, big, small),
       );
-      if (ready.exportRows < DEEP_OFFSET + PAGE_LIMIT) {
-        throw new Error(
-          `the big world has only ${ready.exportRows} rows; offset ${DEEP_OFFSET} would be empty`,
-        );
-      }
-      const big = await latencies(ctx, standin, DEEP_OFFSET);
-      const endPeak = readMemory(standin.pid)?.peak ?? 0;
-      return [
-        measurement({
-          id: 'scale.start',
-          title: `World of ${ready.exportRows.toLocaleString('en-US')} export rows: generate in memory and start`,
-          figures: {
-            's generate': ready.generateMs / 1000,
-            's start': ready.startMs / 1000,
-            'peak RSS after start bytes': startedPeak,
-            'peak RSS with sort orders bytes': endPeak,
-          },
-          ratioLabel: 'seconds to listen',
-          ratio: (ready.generateMs + ready.startMs) / 1000,
-          target: { op: '<=', value: 60, unit: ' s' },
-          note: `${ready.size.agents} agents, ${ready.size.days} days, ${ready.size.tickets} tickets; node ${BIG_HEAP_FLAGS.join(' ')}`,
-        }),
-        ...big.map((deep, i) => {
-          const shallow = small.columns[i]!;
-          return measurement({
-            id: `scale.deep-page.${deep.column}`,
-            title: `Page at offset ${DEEP_OFFSET.toLocaleString('en-US')} by ${deep.column} ${direction(i)} (1M rows) vs offset 0 (10k rows)`,
-            figures: {
-              'ms mean deep': deep.result.latencyMeanMs,
-              'ms mean 10k': shallow.result.latencyMeanMs,
-              'ms p99 deep': deep.result.latencyP99Ms,
-              'ms sort build (first request)': deep.firstMs,
-            },
-            ratioLabel: 'latency deep/10k',
-            ratio: ratio(deep.result.latencyMeanMs, shallow.result.latencyMeanMs),
-            target: { op: '<=', value: 1.5, unit: '×' },
-            ...(deep.result.failures + shallow.result.failures > 0
-              ? { note: `${deep.result.failures + shallow.result.failures} requests failed or were not 2xx` }
-              : {}),
-          });
-        }),
-        measurement({
-          id: 'generation',
-          title: `World generation, ${ready.exportRows.toLocaleString('en-US')} export rows (with their worklogs, status logs, sessions)`,
-          figures: {
-            'rows/s': ready.exportRows / (ready.generateMs / 1000),
-            's generate': ready.generateMs / 1000,
-          },
-          note: 'the whole world is generated; rows/s counts export rows only',
-        }),
-      ];
     },
   );
+}
+
+async function bigWorldRows(
+  ctx: BenchContext,
+  big: RunningStandin,
+  small: RunningStandin,
+): Promise<Measurement[]> {
+  const { ready } = big;
+  const startedPeak = readMemory(big.pid)?.peak ?? 0;
+  ctx.log(
+    `scale: ${ready.exportRows} rows generated in ${(ready.generateMs / 1000).toFixed(1)} s, ` +
+      `started in ${(ready.startMs / 1000).toFixed(1)} s, peak RSS ${(startedPeak / 2 ** 20).toFixed(0)} MB`,
+  );
+  if (ready.exportRows < DEEP_OFFSET + PAGE_LIMIT) {
+    throw new Error(`the big world has only ${ready.exportRows} rows; offset ${DEEP_OFFSET} would be empty`);
+  }
+  const columns = await compareColumns(ctx, big, small);
+  const endPeak = readMemory(big.pid)?.peak ?? 0;
+  return [
+    measurement({
+      id: 'scale.start',
+      title: `World of ${ready.exportRows.toLocaleString('en-US')} export rows: generate in memory and start`,
+      figures: {
+        's generate': ready.generateMs / 1000,
+        's start': ready.startMs / 1000,
+        'peak RSS after start bytes': startedPeak,
+        'peak RSS with sort orders bytes': endPeak,
+      },
+      ratioLabel: 'seconds to listen',
+      ratio: (ready.generateMs + ready.startMs) / 1000,
+      target: { op: '<=', value: 60, unit: ' s' },
+      note: `${ready.size.agents} agents, ${ready.size.days} days, ${ready.size.tickets} tickets; node ${BIG_HEAP_FLAGS.join(' ')}`,
+    }),
+    ...columns.map(({ column, deep, shallow, sortBuildMs }, i) => {
+      const failed = deep.failures + shallow.failures;
+      return measurement({
+        id: `scale.deep-page.${column}`,
+        title: `Page at offset ${DEEP_OFFSET.toLocaleString('en-US')} by ${column} ${direction(i)} (1M rows) vs offset 0 (10k rows)`,
+        figures: {
+          'ms mean deep': deep.latencyMeanMs,
+          'ms mean 10k': shallow.latencyMeanMs,
+          'ms p99 deep': deep.latencyP99Ms,
+          'ms sort build (first request)': sortBuildMs,
+        },
+        ratioLabel: 'latency deep/10k',
+        ratio: ratio(deep.latencyMeanMs, shallow.latencyMeanMs),
+        target: { op: '<=', value: 1.5, unit: '×' },
+        ...(failed > 0 ? { note: `${failed} requests failed or were not 2xx` } : {}),
+      });
+    }),
+    measurement({
+      id: 'generation',
+      title: `World generation, ${ready.exportRows.toLocaleString('en-US')} export rows (with their worklogs, status logs, sessions)`,
+      figures: {
+        'rows/s': ready.exportRows / (ready.generateMs / 1000),
+        's generate': ready.generateMs / 1000,
+      },
+      note: 'the whole world is generated; rows/s counts export rows only',
+    }),
+  ];
 }

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { type CpuProfile, formatHotspots, hotspots, shortUrl } from '../../bench/lib/cpu-profile.ts';
+import {
+  type CpuProfile,
+  formatHotspots,
+  hotspots,
+  inclusiveByFile,
+  shortUrl,
+} from '../../bench/lib/cpu-profile.ts';
+import { combine, type LoadResult } from '../../bench/lib/load.ts';
 import { parseProcStatus } from '../../bench/lib/rss.ts';
+import { requestsFor } from '../../bench/measures/formats.ts';
 import { sizeForRows } from '../../bench/measures/scale.ts';
 import { oneYearEndingOn } from '../../bench/measures/streaming.ts';
 
@@ -89,5 +97,74 @@ describe('bench CPU profile summary', () => {
     expect(formatHotspots(files)).toBe(
       '  80.0%  mocks/enneo/export-store.ts\n  20.0%  node_modules/express/lib/response.js',
     );
+  });
+
+  it("counts a callee's time for every file on its stack, once per file", () => {
+    const nested: CpuProfile = {
+      startTime: 0,
+      endTime: 1,
+      nodes: [
+        { id: 1, callFrame: { functionName: '(root)', url: '', lineNumber: -1 }, children: [2] },
+        {
+          id: 2,
+          callFrame: { functionName: 'handler', url: 'file:///r/mocks/a.ts', lineNumber: 0 },
+          hitCount: 1,
+          children: [3],
+        },
+        {
+          id: 3,
+          callFrame: { functionName: 'inner', url: 'file:///r/mocks/a.ts', lineNumber: 5 },
+          children: [4],
+        },
+        { id: 4, callFrame: { functionName: 'from', url: 'node:buffer', lineNumber: 0 }, hitCount: 3 },
+      ],
+    };
+    expect(inclusiveByFile(nested)).toEqual([
+      { name: 'mocks/a.ts', samples: 4, share: 1 },
+      { name: 'node:buffer', samples: 3, share: 0.75 },
+    ]);
+  });
+});
+
+describe('bench load arithmetic', () => {
+  const run = (fields: Partial<LoadResult>): LoadResult => ({
+    reqPerSec: 0,
+    bytesPerSec: 0,
+    latencyMeanMs: 0,
+    latencyP50Ms: 0,
+    latencyP99Ms: 0,
+    requests: 0,
+    failures: 0,
+    ...fields,
+  });
+
+  it('merges two halves of a run: mean latency weighted by requests, p99 the worse one', () => {
+    const merged = combine(
+      run({
+        reqPerSec: 100,
+        latencyMeanMs: 10,
+        latencyP50Ms: 9,
+        latencyP99Ms: 30,
+        requests: 300,
+        failures: 1,
+      }),
+      run({ reqPerSec: 200, latencyMeanMs: 20, latencyP50Ms: 19, latencyP99Ms: 25, requests: 100 }),
+    );
+    expect(merged).toEqual(
+      run({
+        reqPerSec: 150,
+        latencyMeanMs: 12.5,
+        latencyP50Ms: 14,
+        latencyP99Ms: 30,
+        requests: 400,
+        failures: 1,
+      }),
+    );
+  });
+
+  it('sizes a fixed-count run to the time asked for, but never below two rounds of connections', () => {
+    expect(requestsFor(5, 20, 50)).toBe(250);
+    expect(requestsFor(5, 200, 50)).toBe(100);
+    expect(requestsFor(5, 0, 50)).toBe(20_000);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  busyMachineWarning,
   formatBytes,
   formatNumber,
   formatTable,
@@ -91,5 +92,15 @@ describe('bench table', () => {
   it('shows a judged row without a value as a dash, not as zero', () => {
     const row = measurement({ id: 'd', title: 'X', figures: {}, ratioLabel: 'a/b', ratio: null });
     expect(rowCells(row)).toEqual(['X', '—', 'a/b —', '—', 'info']);
+  });
+});
+
+describe('bench busy-machine warning', () => {
+  it('warns when the load average exceeded the CPU count at either end of the run', () => {
+    expect(busyMachineWarning({ start: 1.2, end: 1.9 }, 2)).toBeNull();
+    expect(busyMachineWarning({ start: 0.5, end: 2.5 }, 2)).toBe(
+      'WARNING: load average 0.5 at start, 2.5 at end on 2 CPUs: other processes shared the machine, ' +
+        'so absolute figures and ratios are less reliable; rerun on a quiet machine',
+    );
   });
 });
