@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -152,5 +152,19 @@ describe('serve --fixtures with a bad folder', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(new RegExp(`^--fixtures ${join(dir, 'empty')}: `));
     expect(res.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('names the file, the record and the field of a bad record', async () => {
+    const out = join(dir, 'written');
+    expect((await run(['fixtures', '--out', out, ...SMALL])).code).toBe(0);
+    const file = join(out, 'voipcube', 'user_statuses.json');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace(/"userId":"[^"]*"/, '"userId":42'));
+    const res = await run(['serve', '--fixtures', out]);
+    expect(res.stderr).toBe(
+      `--fixtures ${out}: fixture ${file}: record 0, field /userId: expected string, found 42\n`,
+    );
+    expect(res.stdout).toBe('');
+    expect(res.code).toBe(2);
   });
 });
