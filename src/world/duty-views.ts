@@ -38,7 +38,8 @@ export function buildStatusLogs(seed: number, cast: Cast, schedule: Schedule): S
         const gapEnd = sessions[s]!;
         const status = gapEnd - gapStart >= SHORT_GAP_MS ? 'Lunch' : 'Break';
         day.push({ ms: gapStart + rng.int(0, 60_000), status, userId });
-        day.push({ ms: gapEnd + rng.int(0, 60_000), status: 'Available', userId });
+        // Back a moment before the session resumes, so work in its first minute is never "at lunch".
+        day.push({ ms: gapEnd - rng.int(0, 60_000), status: 'Available', userId });
       }
       for (const { status, start, end } of interludes) {
         day.push({ ms: start, status, userId });

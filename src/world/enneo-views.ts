@@ -352,7 +352,8 @@ function worklogEntry(
   return {
     id,
     ticketId: fact.id,
-    date: formatDay(Math.floor(s[4 * e]! / DAY_S)),
+    // The UTC day of latestInteraction; entries never cross midnight, so also the export row's day.
+    date: formatDay(Math.floor(s[4 * e + (twoSegments ? 3 : 1)]! / DAY_S)),
     latestInteraction: latest,
     assessments,
     worklog: {

@@ -4,6 +4,7 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { checkRecords, fixtureChecks } from './fixture-check.ts';
 import type { World } from './types.ts';
 
 /** Fixture files relative to the fixture folder. */
@@ -64,11 +65,14 @@ async function readArray(dir: string, file: string): Promise<unknown[]> {
 }
 
 /**
- * Reads a fixture folder written by {@link writeFixtures} (or by hand, in the same layout).
- * @throws Error naming the file when one is missing, not JSON, or not the expected shape.
+ * Reads a fixture folder written by {@link writeFixtures} (or by hand, in the same layout) and
+ * checks every record: vendor records against the contracts, the others against their schemas.
+ * @throws Error naming the file when one is missing or not JSON, and the file, record index and
+ * field when a record is invalid.
  */
 export async function readFixtures(dir: string): Promise<World> {
-  const [people, meta, exportRows, ticketWorklogs, statusLogs, sessions] = await Promise.all([
+  const [checks, people, meta, exportRows, ticketWorklogs, statusLogs, sessions] = await Promise.all([
+    fixtureChecks(),
     readArray(dir, FIXTURE_FILES.people),
     readJson(dir, FIXTURE_FILES.meta),
     readArray(dir, FIXTURE_FILES.exportRows),
@@ -76,10 +80,20 @@ export async function readFixtures(dir: string): Promise<World> {
     readArray(dir, FIXTURE_FILES.statusLogs),
     readArray(dir, FIXTURE_FILES.sessions),
   ]);
-  if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) {
-    throw new Error(`fixture ${join(dir, FIXTURE_FILES.meta)} must hold a JSON object`);
+  const path = (file: string) => join(dir, file);
+  const metaProblems = checks.meta(meta);
+  if (metaProblems.length > 0) {
+    const [first] = metaProblems;
+    throw new Error(
+      `fixture ${path(FIXTURE_FILES.meta)}: field ${first!.pointer || '/'}: expected ${first!.expected}, found ${first!.actual}`,
+    );
   }
-  // The records are checked against the vendor contracts by the loader that serves them.
+  checkRecords(path(FIXTURE_FILES.people), people, checks.people);
+  checkRecords(path(FIXTURE_FILES.exportRows), exportRows, checks.exportRows);
+  checkRecords(path(FIXTURE_FILES.ticketWorklogs), ticketWorklogs, checks.ticketWorklogs);
+  checkRecords(path(FIXTURE_FILES.statusLogs), statusLogs, checks.statusLogs);
+  checkRecords(path(FIXTURE_FILES.sessions), sessions, checks.sessions);
+  // Every record has just been checked against the shape its type describes.
   return {
     meta: meta as World['meta'],
     people: people as World['people'],

@@ -94,9 +94,10 @@ function duration(rng: Random, action: WorklogAction): number {
 
 function planBotTicket({ rng, cast, start, end }: PlanContext): PlannedTicket {
   const base = basics(rng, BOT_CHANNELS);
-  // Customers write around the clock, mostly in the daytime; the AI agent answers within seconds.
+  // Customers write around the clock, mostly in the daytime; the AI agent answers within seconds
+  // (and never across midnight, so that an entry stays on one day in both views).
   const day = rng.int(0, Math.floor((end - start) / DAY_S));
-  const second = rng.chance(0.8) ? rng.int(6 * HOUR, 22 * HOUR - 1) : rng.int(0, DAY_S - 1);
+  const second = rng.chance(0.8) ? rng.int(6 * HOUR, 22 * HOUR - 1) : rng.int(0, DAY_S - 200);
   const createdAt = Math.min(start + day * DAY_S + second, end - 600);
   const from = createdAt + rng.int(5, 90);
   const to = from + duration(rng, 'autoProcessAction');
