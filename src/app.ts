@@ -20,6 +20,7 @@ import {
   resolveCredentials,
 } from './http/dev-credentials.ts';
 import { createDocsRouter } from './http/docs-router.ts';
+import { redactErrorBodies } from './http/error-redaction.ts';
 import { apiError, toApiError } from './http/errors.ts';
 import { createFaultRules } from './http/fault-rules.ts';
 import { faultMiddleware, sendVendorError } from './http/faults.ts';
@@ -112,6 +113,7 @@ export function createApp(options: AppOptions = {}): Express {
   // VoIPcube's `userIds[]=…` keys must stay literal; the extended parser would turn them into arrays.
   app.set('query parser', 'simple');
   app.use(baseSecurityHeaders);
+  app.use(redactErrorBodies(redactor));
 
   app.use(
     createDocsRouter({
