@@ -83,16 +83,17 @@ function parseSecret(value: string): string {
   return value;
 }
 
-/** A token lifetime such as `90s`, `15m`, `1h`, `7d`, `2w`, or seconds. */
-export function parseExpires(value: string): string {
+/** A token lifetime such as `90s`, `15m`, `1h`, `7d`, `2w`, or a number of seconds. */
+export function parseExpires(value: string): string | number {
+  const lifetime = DIGITS.test(value.trim()) ? Number(value.trim()) : value;
   try {
-    parseExpiresIn(value);
+    parseExpiresIn(lifetime);
   } catch {
     throw new InvalidArgumentError(
       '--expires-in must be a duration such as 90s, 15m, 1h, 7d or 2w, or seconds.',
     );
   }
-  return value;
+  return lifetime;
 }
 
 export const parseAdminToken = credential('--admin-token');

@@ -95,6 +95,14 @@ describe('standin token enneo', () => {
     expect(payload.exp).toBeUndefined();
   });
 
+  it('takes --expires-in as seconds, and several permissions after one --permission', async () => {
+    const res = await run(['token', 'enneo', '--permission', 'a', 'b', '--expires-in', '90']);
+    expect(res.code).toBe(0);
+    const { payload } = await jwtVerify(res.stdout.trim(), key(DEFAULT_CREDENTIALS.enneo.jwtSecret));
+    expect(payload.permissions).toEqual(['a', 'b']);
+    expect(payload.exp! - payload.iat!).toBe(90);
+  });
+
   it.each([
     [
       ['--user', 'x'],

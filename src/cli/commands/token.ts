@@ -8,7 +8,7 @@ import { addEnneoSecretOption, parseExpires, parseUserId } from '../options.ts';
 interface TokenFlags {
   user?: number;
   permission?: string[];
-  expiresIn?: string;
+  expiresIn?: string | number;
   enneoSecret?: string;
 }
 
