@@ -9,14 +9,26 @@ import { answerClientError, refuseConnect, requireHost } from './client-errors.t
 import type { Logger } from './logger.ts';
 
 /** Time limits of the server itself; a fault's delay (at most 60 s) is not a request's arrival. */
-export const SERVER_TIMEOUTS = {
+export interface ServerTimeouts {
   /** The request line and headers must arrive within this. */
-  headersMs: 15_000,
+  headersMs: number;
   /** The whole request (headers and body) must arrive within this. */
-  requestMs: 30_000,
+  requestMs: number;
   /** An idle keep-alive connection is closed after this. */
+  keepAliveMs: number;
+  /**
+   * How often Node checks the two limits above. Its default, 30 s, let a client that trickles its
+   * headers hold a socket for 30 s whatever `headersMs` says.
+   */
+  checkEveryMs: number;
+}
+
+export const SERVER_TIMEOUTS: Readonly<ServerTimeouts> = Object.freeze({
+  headersMs: 15_000,
+  requestMs: 30_000,
   keepAliveMs: 5_000,
-};
+  checkEveryMs: 1_000,
+});
 
 /** How long a graceful stop waits for in-flight responses before it gives up on them. */
 export const DEFAULT_GRACE_MS = 30_000;
@@ -39,14 +51,21 @@ function listenError(err: NodeJS.ErrnoException, host: string, port: number): Cl
 
 /**
  * Starts an HTTP server for `app` on `host:port` (port 0 picks a free one).
+ * @param timeouts the server's own limits; tests shorten them to watch them work.
  * @throws CliError with a one-line message when the port is taken or the host is wrong.
  */
-export function listen(app: RequestListener, host: string, port: number): Promise<Server> {
+export function listen(
+  app: RequestListener,
+  host: string,
+  port: number,
+  timeouts: Readonly<ServerTimeouts> = SERVER_TIMEOUTS,
+): Promise<Server> {
   const server = createServer(
     {
-      headersTimeout: SERVER_TIMEOUTS.headersMs,
-      requestTimeout: SERVER_TIMEOUTS.requestMs,
-      keepAliveTimeout: SERVER_TIMEOUTS.keepAliveMs,
+      headersTimeout: timeouts.headersMs,
+      requestTimeout: timeouts.requestMs,
+      keepAliveTimeout: timeouts.keepAliveMs,
+      connectionsCheckingInterval: timeouts.checkEveryMs,
       // requireHost answers a Host-less HTTP/1.1 request itself, with a message; Node's would be empty.
       requireHostHeader: false,
     },
