@@ -80,7 +80,7 @@ async function readContract(vendor: VendorName): Promise<OpenAPIV3.Document> {
  * Builds the Express app: the vendors, the controls, the docs. All state (settings, journal,
  * fault rules, caches) belongs to the returned app, so two apps in one process are independent.
  * @example
- * const app = createApp({ world: generateWorld({ seed: 7, anchor: '2025-01-31', size }) });
+ * const app = createApp({ world: generateWorld({ seed: 7, anchor: '2025-01-31', size: { agents: 5 } }) });
  * await request(app).get('/__standin/health').expect(200);
  */
 export function createApp(options: AppOptions = {}): Express {
