@@ -5,7 +5,10 @@
  * `generate` profiles world generation and start-up under `node --cpu-prof` instead.
  * The .cpuprofile is kept under bench/results/profiles/ for Chrome DevTools.
  *
- *   npx tsx bench/profile.ts page|json1000|csv|xlsx|voipcube|generate [--seconds N] [--tickets N]
+ *   npx tsx bench/profile.ts page|deep|json1000|csv|xlsx|voipcube|generate [--seconds N] [--tickets N]
+ *
+ * `deep` is the scale case: offset 990,000 by date of a world of `--tickets` tickets (give about
+ * 560000 for 1,000,000 rows).
  */
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +24,7 @@ import { load } from './lib/load.ts';
 import { startStandin } from './lib/servers.ts';
 import { oneYearEndingOn } from './measures/streaming.ts';
 
-const SCENARIOS = ['page', 'json1000', 'csv', 'xlsx', 'voipcube', 'generate'] as const;
+const SCENARIOS = ['page', 'deep', 'json1000', 'csv', 'xlsx', 'voipcube', 'generate'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 async function main(): Promise<void> {
@@ -38,7 +41,7 @@ async function main(): Promise<void> {
   const since = Date.now();
 
   const size =
-    scenario === 'generate'
+    scenario === 'generate' || scenario === 'deep'
       ? { agents: 400, days: 420, tickets: Number(values.tickets) }
       : scenario === 'voipcube'
         ? { agents: 250, days: 420, tickets: 5_000 }
@@ -56,10 +59,12 @@ async function main(): Promise<void> {
       for (let i = 0; i < 3; i++) await countBody(url, { key: DEFAULT_CREDENTIALS.voipcube.key });
       await standin.stopProfile(written);
     } else if (scenario !== 'generate') {
-      const query =
+      const query: Record<string, string | number> =
         scenario === 'page'
           ? { limit: 100, format: 'json' }
-          : { limit: 1000, format: scenario === 'json1000' ? 'json' : scenario };
+          : scenario === 'deep'
+            ? { limit: 100, offset: standin.ready.exportRows - 100, orderByField: 'date', format: 'json' }
+            : { limit: 1000, format: scenario === 'json1000' ? 'json' : scenario };
       const options = { url: exportUrl(standin.origin, query), headers: enneo, connections: 50 };
       await load({ ...options, seconds: 1 });
       await standin.startProfile();

@@ -20,9 +20,6 @@ export interface RunningStandin extends RunningServer {
   stopProfile(file: string): Promise<void>;
 }
 
-/** Heap room for the largest world; the default V8 limit (about 4 GB) is too small for 1,000,000 rows. */
-export const BIG_HEAP_FLAGS = ['--max-old-space-size=12288'];
-
 /** Sends a child a message and waits for its answer. */
 async function ask(
   child: ChildProcess,
