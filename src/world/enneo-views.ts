@@ -50,6 +50,8 @@ interface TagText {
   names: string[];
   allTags: string;
   tags: string;
+  /** Compact JSON of the names, as rawData holds them. */
+  json: string;
 }
 
 const tagTexts = new Map<number, TagText>();
@@ -60,11 +62,19 @@ function tagText(pair0: number, pair1: number): TagText {
   if (!text) {
     const pairs = pair1 < 0 ? [pair0] : [pair0, pair1];
     const names = pairs.flatMap((p) => [TAG_PAIRS[p]!.topic, TAG_PAIRS[p]!.subTopic]);
-    text = { names, allTags: names.join(', '), tags: exportJsonArray(names) };
+    text = { names, allTags: names.join(', '), tags: exportJsonArray(names), json: JSON.stringify(names) };
     tagTexts.set(key, text);
   }
   return text;
 }
+
+/** JSON-quoted vocabulary, so that rawData can be assembled without JSON.stringify per ticket. */
+const QUOTED = {
+  channels: CHANNELS.map((c) => JSON.stringify(c)),
+  statuses: TICKET_STATUSES.map((s) => JSON.stringify(s)),
+  priorities: PRIORITIES.map((p) => JSON.stringify(p)),
+  subjects: TAG_PAIRS.map((pair) => pair.subjects.map((subject) => JSON.stringify(subject))),
+};
 
 const AGENTS_USED = AI_AGENTS.map((agent) => exportJsonArray([agent.id]));
 const NO_AGENTS_USED = exportJsonArray([]);
@@ -90,8 +100,6 @@ interface TicketFacts {
   customerIdentified: number | null;
   tagsIdentified: number | null;
   closingDateForSLA: string | null;
-  closingIso: string | null;
-  dueIso: string;
   netSecondsClosedAfterSLA: number | null;
   pendingDueBy: string | null;
   pendingSeconds: number | null;
@@ -99,6 +107,8 @@ interface TicketFacts {
   firstPendingAt: string | null;
   /** Shared by the ticket's worklog entries: the AI setup is per ticket. */
   aiUsage: TicketWorklogEntry['aiUsage'];
+  /** Shared by the ticket's entries without a CSAT answer. */
+  experience: TicketWorklogEntry['customerExperience'];
 }
 
 const orNull = (value: number): number | null => (value < 0 ? null : value);
@@ -115,18 +125,33 @@ function ticketFacts(store: TicketStore, t: number, id: number, conversationBase
   // SLA is measured to the (latest) closing, net of the working-day part of any pending period.
   const net = closed ? closedAt - dueAt - (pending ? store.pendingNetSeconds[t]! : 0) : null;
   const accuracy = store.aiAccuracy[t]! === 0 ? null : store.aiAccuracy[t]! / 100;
-  const rawData = JSON.stringify({
+  // The ticket worklog's netSecondsClosedAfterSla is a plain integer: a ticket not closed at the
+  // anchor (export null) is reported as 0, i.e. not (yet) breached, so slaMet is true.
+  const worklogNet = net ?? 0;
+  const closing = closed ? enneoDateTime(closedAt) : null;
+  // Compact JSON of the ticket, joined from pre-quoted parts (a flat string, three times faster
+  // than JSON.stringify of an object, which matters at a million rows).
+  const rawData = [
+    '{"id":',
     id,
-    channel: CHANNELS[store.channel[t]!],
-    status: TICKET_STATUSES[store.status[t]!],
-    priority: PRIORITIES[store.priority[t]!],
-    subject: TAG_PAIRS[store.pair0[t]!]!.subjects[store.subject[t]!],
-    tags: tagging.names,
-    customerId: store.customerId[t],
-    createdAt: enneoDateTime(store.createdAt[t]!),
-    dueAt: enneoDateTime(dueAt),
-    closedAt: closed ? enneoDateTime(closedAt) : null,
-  });
+    ',"channel":',
+    QUOTED.channels[store.channel[t]!],
+    ',"status":',
+    QUOTED.statuses[store.status[t]!],
+    ',"priority":',
+    QUOTED.priorities[store.priority[t]!],
+    ',"subject":',
+    QUOTED.subjects[store.pair0[t]!]![store.subject[t]!],
+    ',"tags":',
+    tagging.json,
+    ',"customerId":',
+    store.customerId[t],
+    ',"createdAt":"',
+    enneoDateTime(store.createdAt[t]!),
+    '","dueAt":"',
+    enneoDateTime(dueAt),
+    closing === null ? '","closedAt":null}' : `","closedAt":"${closing}"}`,
+  ].join('');
   return {
     id,
     conversationBase,
@@ -140,9 +165,7 @@ function ticketFacts(store: TicketStore, t: number, id: number, conversationBase
     accuracy,
     customerIdentified: orNull(store.customerIdentified[t]!),
     tagsIdentified: orNull(store.tagsIdentified[t]!),
-    closingDateForSLA: closed ? enneoDateTime(closedAt) : null,
-    closingIso: closed ? isoSeconds(closedAt) : null,
-    dueIso: isoSeconds(dueAt),
+    closingDateForSLA: closing,
     netSecondsClosedAfterSLA: net,
     pendingDueBy: pending ? enneoDateTime(store.pendingDueBy[t]!) : null,
     pendingSeconds: pending ? store.pendingSeconds[t]! : null,
@@ -163,6 +186,14 @@ function ticketFacts(store: TicketStore, t: number, id: number, conversationBase
             },
           ]
         : NO_AI_AGENTS,
+    },
+    experience: {
+      slaMet: worklogNet <= 0,
+      netSecondsClosedAfterSla: worklogNet,
+      closingDateForSLA: closed ? isoSeconds(closedAt) : null,
+      dueDateForSLA: isoSeconds(dueAt),
+      reOpened: store.reopened[t] === 1,
+      csat: null,
     },
   };
 }
@@ -345,9 +376,6 @@ function worklogEntry(
       });
     }
   }
-  // The ticket worklog's netSecondsClosedAfterSla is a plain integer: a ticket not closed at the
-  // anchor (export null) is reported as 0, i.e. not (yet) breached, so slaMet is true.
-  const net = fact.netSecondsClosedAfterSLA ?? 0;
   const conversation = conversationId(store, e, fact);
   return {
     id,
@@ -368,14 +396,9 @@ function worklogEntry(
     },
     aiUsage: fact.aiUsage,
     time: { duration: durationOf(store, e), durationAfterWork: store.entryAfterWork[e]!, segments },
-    customerExperience: {
-      slaMet: net <= 0,
-      netSecondsClosedAfterSla: net,
-      closingDateForSLA: fact.closingIso,
-      dueDateForSLA: fact.dueIso,
-      reOpened: store.reopened[t] === 1,
-      csat: store.entryCsat[e] ? csat(rng, counters) : null,
-    },
+    customerExperience: store.entryCsat[e]
+      ? { ...fact.experience, csat: csat(rng, counters) }
+      : fact.experience,
   };
 }
 

@@ -59,16 +59,21 @@ export class SlotFinder {
   /** A free span on one given agent day, anywhere in its sessions, or null. */
   placeOn(day: AgentDay, length: number, earliest: number, soon: boolean): Slot | null {
     const { sessions, busy } = day;
-    const candidates: number[] = [];
+    // Sessions with room (at most three a day): count them, then take the first or a random one.
+    let feasible = 0;
     for (let s = 0; s < sessions.length; s += 2) {
-      const lo = Math.max(Math.ceil(sessions[s]! / 1000), earliest);
-      const hi = Math.floor(sessions[s + 1]! / 1000) - length;
-      if (hi >= lo) candidates.push(lo, hi);
+      if (Math.floor(sessions[s + 1]! / 1000) - length >= Math.max(Math.ceil(sessions[s]! / 1000), earliest))
+        feasible++;
     }
-    if (candidates.length === 0) return null;
-    const c = soon ? 0 : 2 * this.rng.int(0, candidates.length / 2 - 1);
-    const lo = candidates[c]!;
-    const hi = candidates[c + 1]!;
+    if (feasible === 0) return null;
+    let pick = soon ? 0 : this.rng.int(0, feasible - 1);
+    let lo = 0;
+    let hi = 0;
+    for (let s = 0; s < sessions.length; s += 2) {
+      lo = Math.max(Math.ceil(sessions[s]! / 1000), earliest);
+      hi = Math.floor(sessions[s + 1]! / 1000) - length;
+      if (hi >= lo && pick-- === 0) break;
+    }
     const spread = soon ? Math.min(hi - lo, 600) : hi - lo;
     const start = lo + Math.floor(this.rng.next() * (spread + 1));
     const end = start + length;

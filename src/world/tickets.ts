@@ -140,16 +140,20 @@ function planBotTicket({ rng, cast, start, end }: PlanContext): PlannedTicket {
   };
 }
 
+/** Whether the AI got something right (null when no AI looked at the ticket). */
+function judged(rng: Random, level: number, p: number): 0 | 1 | null {
+  return level === 0 ? null : rng.chance(p) ? 1 : 0;
+}
+
 function planAi(rng: Random, mainPair: number): TicketAi {
   const level = rng.weighted(HUMAN_LEVELS);
   const assisted = level >= 2;
-  const judged = (p: number): 0 | 1 | null => (level === 0 ? null : rng.chance(p) ? 1 : 0);
   return {
     level,
     agent: assisted ? TAG_PAIRS[mainPair]!.aiAgent : -1,
     accuracyPercent: assisted ? Math.round(55 + rng.next() * 45) : null,
-    customerIdentified: judged(0.92),
-    tagsIdentified: judged(0.85),
+    customerIdentified: judged(rng, level, 0.92),
+    tagsIdentified: judged(rng, level, 0.85),
     auto: false,
   };
 }
@@ -213,7 +217,8 @@ function planHumanTicket(context: PlanContext, anchorDay: boolean): PlannedTicke
             ? 'statusAction'
             : 'closeAction';
     const shape = layout(rng, action);
-    const length = shape.lengths.reduce((a, b) => a + b, 0) + shape.gap + shape.afterWork;
+    let length = shape.gap + shape.afterWork;
+    for (const part of shape.lengths) length += part;
     const slot =
       index === 0
         ? firstSlot(context, length, anchorDay)

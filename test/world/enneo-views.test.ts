@@ -77,14 +77,15 @@ describe('the default world: Enneo export rows', () => {
     expect(bad.map((r) => r.userWorklogId)).toEqual([]);
   });
 
-  it('makes rawData the ticket as JSON: same id, channel and tags as the row, one string per ticket', () => {
+  it('makes rawData the ticket as compact JSON: same id, channel and tags as the row, one string per ticket', () => {
     const bad = rows.filter((r) => {
       const raw = JSON.parse(r.rawData) as { id: number; channel: string; tags: string[]; status: string };
       return (
         raw.id !== r.ticketId ||
         raw.channel !== r.channel ||
         JSON.stringify(raw.tags) !== JSON.stringify(JSON.parse(r.tags!)) ||
-        r.rawData.length > 600
+        r.rawData.length > 600 ||
+        JSON.stringify(raw) !== r.rawData
       );
     });
     expect(bad.map((r) => r.userWorklogId)).toEqual([]);
