@@ -264,7 +264,7 @@ export function buildEnneoViews(
     if (!info) throw new Error(`worklog entry by unknown Enneo user ${userId}`);
     const id = FIRST_WORKLOG_ID + n;
     exportRows[n] = exportRow(store, t, e, id, fact, info);
-    ticketWorklogs[n] = worklogEntry(store, t, e, id, fact, rng, counters);
+    ticketWorklogs[n] = worklogEntry(store, e, id, fact, rng, counters);
   }
   return { exportRows, ticketWorklogs };
 }
@@ -331,7 +331,6 @@ function exportRow(
 
 function worklogEntry(
   store: TicketStore,
-  t: number,
   e: number,
   id: number,
   fact: TicketFacts,
