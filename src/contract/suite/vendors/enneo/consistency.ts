@@ -113,15 +113,6 @@ export async function consistencyChecks(run: EnneoRun, rows: Row[]): Promise<voi
   });
 }
 
-/**
- * Comparisons the contract cannot bind when the export cell is null: the ticket's field is a plain
- * integer there, and the rule does not say which integer stands for the export's null.
- */
-const NOT_NULLABLE_THERE = new Set([
-  'aiUsage.automationLevel = aiAutomationLevel',
-  'customerExperience.netSecondsClosedAfterSla = netSecondsClosedAfterSLA',
-]);
-
 /** Where an export row and its ticket worklog entry say different things. */
 function disagreements(row: Row, entry: Entry): string[] {
   const w = entry.worklog ?? {};
@@ -134,11 +125,16 @@ function disagreements(row: Row, entry: Entry): string[] {
     ['worklog.action = action', w.action, row.action],
     ['time.duration = duration', entry.time?.duration, row.duration],
     ['time.durationAfterWork = durationAfterWork', entry.time?.durationAfterWork, row.durationAfterWork],
-    ['aiUsage.automationLevel = aiAutomationLevel', entry.aiUsage?.automationLevel, row.aiAutomationLevel],
+    // The rule agrees-with-export: an export null is 0 where the ticket field is a plain integer.
+    [
+      'aiUsage.automationLevel = aiAutomationLevel',
+      entry.aiUsage?.automationLevel,
+      row.aiAutomationLevel ?? 0,
+    ],
     [
       'customerExperience.netSecondsClosedAfterSla = netSecondsClosedAfterSLA',
       ce.netSecondsClosedAfterSla,
-      row.netSecondsClosedAfterSLA,
+      row.netSecondsClosedAfterSLA ?? 0,
     ],
     ['customerExperience.reOpened = (reOpened = 1)', ce.reOpened, row.reOpened === 1],
     [
@@ -148,7 +144,7 @@ function disagreements(row: Row, entry: Entry): string[] {
     ],
   ];
   return pairs
-    .filter(([what, a, b]) => a !== b && !(b === null && NOT_NULLABLE_THERE.has(what)))
+    .filter(([, a, b]) => a !== b)
     .map(
       ([what, a, b]) =>
         `userWorklogId ${row.userWorklogId}: ${what}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`,
