@@ -3,7 +3,6 @@
  * away, close, and sometimes reopen and close again. Every step is placed in free on-duty time
  * of an agent (the ticket's owner when possible) after the previous step and any waiting.
  */
-
 import type { Random } from './random.ts';
 import type { Slot } from './slots.ts';
 import { HUMAN_CHANNELS, LIVE_CHANNELS, PENDING_REASONS, SLA_HOURS } from './taxonomy.ts';
@@ -166,7 +165,6 @@ export function planHumanTicket(context: PlanContext, anchorDay: boolean): Plann
     if (ready !== null && ready > end) ready = null;
   }
 
-  // Same property order as bot tickets: one object shape keeps a million tickets compact.
   return {
     createdAt,
     channel: base.channel,

@@ -13,7 +13,7 @@ import type { Channel, WorklogAction } from './types.ts';
 export const HOUR = 3600;
 
 /** Seconds an action takes, [min, max]. */
-export const DURATION: Readonly<Record<WorklogAction, readonly [number, number]>> = {
+const DURATION: Readonly<Record<WorklogAction, readonly [number, number]>> = {
   readAction: [20, 180],
   writeAction: [120, 900],
   statusAction: [10, 60],
