@@ -22,13 +22,7 @@ import {
   skipped,
 } from './lib/report.ts';
 import { startStandin, withServer } from './lib/servers.ts';
-import {
-  exportPageRows,
-  measureBarePage,
-  measurePrismPage,
-  measureStandinPage,
-  type StandinPage,
-} from './measures/export-page.ts';
+import { exportPageRows, measureExportPage } from './measures/export-page.ts';
 import { measureFormats } from './measures/formats.ts';
 import { measureScale } from './measures/scale.ts';
 import { measureStreaming } from './measures/streaming.ts';
@@ -105,23 +99,22 @@ async function main(): Promise<number> {
     }
   };
 
-  await section(['page', 'formats'], 'Export page and formats (default world)', async () => {
-    let page: StandinPage | undefined;
-    const formatRows: Measurement[] = [];
-    await withServer(
+  await section(['page', 'formats'], 'Export page and formats (default world)', () =>
+    withServer(
       () => startStandin({}),
       async (standin) => {
         rowsPerTicket = standin.ready.exportRows / standin.ready.size.tickets;
         ctx.log(`default world: ${standin.ready.exportRows} export rows, started`);
-        if (only.has('page')) page = await measureStandinPage(ctx, standin);
-        if (only.has('formats')) formatRows.push(...(await measureFormats(ctx, standin)));
+        const rows: Measurement[] = [];
+        if (only.has('page')) {
+          const { page, bare, prism } = await measureExportPage(ctx, standin);
+          rows.push(...exportPageRows(page, bare, prism));
+        }
+        if (only.has('formats')) rows.push(...(await measureFormats(ctx, standin)));
+        return rows;
       },
-    );
-    if (!page) return formatRows;
-    const bare = await measureBarePage(ctx, page);
-    const prism = await measurePrismPage(ctx);
-    return [...exportPageRows(page, bare, prism), ...formatRows];
-  });
+    ),
+  );
   await section(['validation'], 'Contract validation', async () => [
     await measureValidation(ctx, rowsPerTicket),
   ]);
