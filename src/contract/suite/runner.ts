@@ -8,7 +8,8 @@ const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 /**
  * Runs every check of one vendor against `options.target` and returns the report.
- * Never throws for the target's behaviour: an unreachable or unauthorised target gives exitCode 2.
+ * Never throws for the target's behaviour: an unreachable or unauthorised target, or answers the
+ * checks cannot read, give exitCode 2 with `fatal` saying why.
  * @example const report = await runSuite({ target: { vendor: 'voipcube', baseUrl, credentials: { key }, ids: {} }, strict: true, maxRequests: 500, ratePerSecond: 0, timeoutMs: 10_000, seed: 1 }, plans);
  */
 export async function runSuite(
@@ -48,7 +49,13 @@ export async function runSuite(
     } else if (err instanceof UnusableTargetError || err instanceof TransportError) {
       fatal = ctx.redact(err instanceof TransportError ? `${err.message} (${err.url})` : err.message);
     } else {
-      throw err;
+      // Plans read values out of the target's answers; an answer shaped unlike the contract (an
+      // array of items without the documented fields) can break that reading. The target failed,
+      // and the run says so, rather than verify crashing with a stack trace.
+      const why = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+      fatal = ctx.redact(
+        `the checks stopped on an answer they could not read (${why}); the target's answers do not have the documented shape`,
+      );
     }
   }
   const totals: Record<Outcome, number> = { pass: 0, fail: 0, warn: 0, skip: 0 };
