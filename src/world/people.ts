@@ -8,6 +8,15 @@ import { Random, weightedTable } from './random.ts';
 import { DEPARTMENT_WEIGHTS, DEPARTMENTS } from './taxonomy.ts';
 import type { Person } from './types.ts';
 
+/** The agent of Autozod's example request (`agent_id=68a6d35049a09719b70539b4`, team 1000). */
+const DOC_AUTOZOD_AGENT_ID = '68a6d35049a09719b70539b4';
+/** The users of VoIPcube's example response and `userIds[]` example. */
+const DOC_VOIPCUBE_USER_IDS = [
+  '0d00ae63-5b5d-45b9-a7c0-88f9cfb26b5e',
+  'ebd1a29a-8980-404c-9def-cd54865abdc1',
+];
+const docId = (fromDoc: string | undefined, drawn: string) => fromDoc ?? drawn;
+
 /** A working shift in minutes after UTC midnight. */
 export interface Shift {
   name: string;
@@ -154,8 +163,11 @@ export function castPeople(seed: number, agentCount: number): Cast {
         department: department.name,
         teams: [...rng.pick(department.teamSets)],
       },
-      voipcubeUserId: rng.uuidV4(),
-      autozodAgentId: autozodId(),
+      // The first agents carry the vendor docs' example ids, so that the docs' sample requests
+      // (Autozod's curl, VoIPcube's userIds[]) answer with data. The ids are drawn all the same,
+      // so that every later id stays what it was.
+      voipcubeUserId: docId(DOC_VOIPCUBE_USER_IDS[index], rng.uuidV4()),
+      autozodAgentId: docId(index === 0 ? DOC_AUTOZOD_AGENT_ID : undefined, autozodId()),
       teamId: department.autozodTeamId,
       shift,
       // Agent 1 always takes part in the Saturday rota, so someone covers weekends.

@@ -76,10 +76,10 @@ describe('GET /autozod/api/sessionLogs/list over the default world', () => {
     expect(d.summary.total_session_count).toBe(expected.length);
   });
 
-  it('answers the doc’s literal agent id with 404: it is not an agent of the default world', async () => {
+  it('answers an agent id that is not in the default world with 404', async () => {
     const res = await request(app)
       .get(
-        `${PATH}?team_id=1000&agent_id=68a6d35049a09719b70539b4&type=on_duty&start_date=21-08-2025&end_date=21-08-2025`,
+        `${PATH}?team_id=1000&agent_id=ffffffffffffffffffffffff&type=on_duty&start_date=21-08-2025&end_date=21-08-2025`,
       )
       .set('Authorization', AUTH)
       .set('Content-Type', 'application/json')
@@ -87,7 +87,7 @@ describe('GET /autozod/api/sessionLogs/list over the default world', () => {
     expect(res.status).toBe(404);
     expect(res.body).toEqual({
       success: false,
-      message: 'agent 68a6d35049a09719b70539b4 does not exist',
+      message: 'agent ffffffffffffffffffffffff does not exist',
       code: 'NOT_FOUND',
       parameter: 'agent_id',
     });
