@@ -269,7 +269,7 @@ describe('contracts/voipcube.yaml', () => {
 
   it('shows in its error examples the messages a refused request gets', () => {
     const message = (status: string, name: string) =>
-      ((json(status).examples?.[name] as OpenAPIV3.ExampleObject).value as { message: string }).message;
+      ((json(status).examples![name] as OpenAPIV3.ExampleObject).value as { message: string }).message;
     expect(message('400', 'periodTooLong')).toBe(
       'the period from 2023-01-01 to 2024-01-01T00:00:00.001Z is longer than one year, the maximum the API serves: to must be at most 2024-01-01T00:00:00.000Z',
     );
