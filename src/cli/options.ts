@@ -8,7 +8,7 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { parseExpiresIn } from '../../mocks/enneo/token.ts';
 import type { Credentials } from '../config/credentials.ts';
 import type { CredentialOverrides } from '../http/dev-credentials.ts';
-import { DEFAULT_ANCHOR, DEFAULT_SEED, DEFAULT_SIZE } from '../world/index.ts';
+import { DEFAULT_ANCHOR, DEFAULT_SEED, DEFAULT_SIZE } from '../world/defaults.ts';
 import type { WorldSize } from '../world/types.ts';
 
 const DIGITS = /^\d+$/;

@@ -2,6 +2,8 @@
  * The seeded world: one cast of people and their activity across Enneo, VoIPcube and Autozod,
  * generated deterministically from a seed, an anchor day and a size.
  */
+
+import { DEFAULT_ANCHOR, DEFAULT_SEED, DEFAULT_SIZE } from './defaults.ts';
 import { buildSessions, buildStatusLogs } from './duty-views.ts';
 import { buildEnneoViews } from './enneo-views.ts';
 import type { EnneoUser } from './people.ts';
@@ -13,11 +15,7 @@ import { planTickets } from './tickets.ts';
 import { DAY_S, parseDay } from './time.ts';
 import type { World, WorldSize } from './types.ts';
 
-export const DEFAULT_SEED = 42;
-/** The last day of activity (UTC) of the default world. */
-export const DEFAULT_ANCHOR = '2025-09-30';
-/** Small enough that fixtures/ stays well under 10 MB. */
-export const DEFAULT_SIZE: WorldSize = Object.freeze({ agents: 12, days: 420, tickets: 1_200 });
+export { DEFAULT_ANCHOR, DEFAULT_SEED, DEFAULT_SIZE } from './defaults.ts';
 
 export interface WorldOptions {
   seed?: number;

@@ -1,5 +1,5 @@
 /** `standin fixtures [--out dir] [--seed] [--anchor] [size flags]`: writes the world as JSON files. */
-import { generateWorld } from '../../world/index.ts';
+import type { World } from '../../world/types.ts';
 import { CliError } from '../cli-error.ts';
 import type { CliCommand } from '../context.ts';
 import { addSizeOptions, addWorldOptions, resolveAnchor, type WorldFlags } from '../options.ts';
@@ -13,7 +13,9 @@ export const command: CliCommand = {
     addWorldOptions(cmd);
     addSizeOptions(cmd).action(async (flags: WorldFlags & { out: string }) => {
       const anchor = resolveAnchor(flags.anchor, ctx.now());
-      let world: ReturnType<typeof generateWorld>;
+      // Imported here: --help and the other commands need neither the generator nor faker.
+      const { generateWorld } = await import('../../world/index.ts');
+      let world: World;
       try {
         world = generateWorld({
           seed: flags.seed,

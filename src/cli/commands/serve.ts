@@ -12,7 +12,6 @@ import {
   resolveCredentials,
   VENDOR_TITLES,
 } from '../../http/dev-credentials.ts';
-import { generateWorld } from '../../world/index.ts';
 import type { World } from '../../world/types.ts';
 import { bannerLines, displayOrigin } from '../banner.ts';
 import { CliError } from '../cli-error.ts';
@@ -50,6 +49,7 @@ async function loadWorld(flags: ServeFlags, ctx: CliContext): Promise<World> {
       throw new CliError(`--fixtures ${flags.fixtures}: ${(err as Error).message}`);
     }
   }
+  const { generateWorld } = await import('../../world/index.ts');
   try {
     return generateWorld({
       seed: flags.seed,

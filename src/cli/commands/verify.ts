@@ -5,7 +5,6 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { InvalidArgumentError, Option } from 'commander';
-import { formatConsole, formatJson, formatJunit, runVerify } from '../../contract/suite/index.ts';
 import type { PrivacyExpectation, SuiteVendor, Target } from '../../contract/suite/types.ts';
 import { CliError } from '../cli-error.ts';
 import type { CliCommand } from '../context.ts';
@@ -156,6 +155,10 @@ export const command: CliCommand = {
           },
           expectPrivacy: flags.expectPrivacy,
         };
+        // Imported here: the suite brings ajv, the OpenAPI parser, exceljs and fast-check.
+        const { formatConsole, formatJson, formatJunit, runVerify } = await import(
+          '../../contract/suite/index.ts'
+        );
         const report = await runVerify({
           target,
           strict: Boolean(flags.strict),
