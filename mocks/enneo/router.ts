@@ -21,6 +21,8 @@ export const TICKET_WORKLOG_PATH = '/ticket/:ticketId/worklog';
 export function createEnneoRouter(deps: VendorDeps): Router {
   const store = new ExportStore(deps.world.enneo.exportRows);
   const tickets = new TicketWorklogIndex(deps.world.enneo.ticketWorklogs);
+  // The xlsx workbook's date: the world's anchor, so that the same world answers the same bytes.
+  const stamp = new Date(`${deps.world.meta.anchor}T00:00:00Z`);
   const router = Router();
 
   const caller = (req: Request): Promise<Caller> =>
@@ -45,7 +47,7 @@ export function createEnneoRouter(deps: VendorDeps): Router {
       res.send(toCsv(projection.columns, store.objects(page, projection)));
     } else {
       res.set({ 'Content-Type': XLSX_CONTENT_TYPE, 'Content-Disposition': XLSX_DISPOSITION });
-      await writeXlsx(res, projection.columns, store.objects(page, projection));
+      await writeXlsx(res, projection.columns, store.objects(page, projection), stamp);
     }
   });
 

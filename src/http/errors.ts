@@ -61,7 +61,10 @@ export function toApiError(err: unknown): ApiError {
         : typeof e?.message === 'string'
           ? e.message
           : 'bad request';
-    return apiError('MALFORMED_BODY', message, { status });
+    // body-parser's errors carry a `type` (entity.parse.failed, encoding.unsupported …); the
+    // router's other 4xx is a path it cannot decode ("Failed to decode param …").
+    const code = typeof e?.type === 'string' ? 'MALFORMED_BODY' : 'INVALID_PARAMETER';
+    return apiError(code, message, { status });
   }
   return apiError('INTERNAL', 'internal error');
 }

@@ -3,17 +3,34 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { writeXlsx, XLSX_SHEET_NAME } from '../../../mocks/enneo/xlsx.ts';
 
-async function roundTrip(columns: string[], rows: Record<string, unknown>[]) {
+const STAMP = new Date('2025-09-30T00:00:00Z');
+
+async function render(columns: string[], rows: Record<string, unknown>[]): Promise<Buffer> {
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  await writeXlsx(stream, columns, rows);
+  await writeXlsx(stream, columns, rows, STAMP);
+  return Buffer.concat(chunks);
+}
+
+async function roundTrip(columns: string[], rows: Record<string, unknown>[]) {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+  await workbook.xlsx.load((await render(columns, rows)) as unknown as ArrayBuffer);
   return workbook;
 }
 
 describe('xlsx rendering', () => {
+  it('answers the same bytes for the same rows, whenever it runs, dated by the stamp', async () => {
+    const rows = [{ date: '2024-05-10 14:52:37', duration: 206 }];
+    const first = await render(['date', 'duration'], rows);
+    await new Promise((r) => setTimeout(r, 1100));
+    const second = await render(['date', 'duration'], rows);
+    expect(second.equals(first)).toBe(true);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(first as unknown as ArrayBuffer);
+    expect(workbook.created).toEqual(STAMP);
+  });
+
   it('writes one sheet: a header row, numbers as numbers, strings unchanged, null as an empty cell', async () => {
     const workbook = await roundTrip(
       ['date', 'duration', 'status', 'accuracy'],
