@@ -1,6 +1,8 @@
 /**
- * The one configured Ajv every contract validator is compiled with, and `compileOpenApiSchema`,
- * the way to compile an OpenAPI 3.0 schema on it.
+ * The configured Ajvs contract validators are compiled with, and `compileOpenApiSchema`, the way
+ * to compile an OpenAPI 3.0 schema on one of them. `ajv` collects every error (allErrors), for
+ * the detail of a value known to be wrong; `firstErrorAjv` stops at the first, for the yes/no
+ * answer over a body of any size (allErrors on 10 MB of wrong items exhausts the heap).
  *
  * Strict mode stays on (a misspelt keyword in a contract is an error, not a silently ignored
  * rule); the OpenAPI 3.0 keywords that carry no validation meaning are declared instead, and
@@ -13,10 +15,13 @@ import { type JsonSchema, SchemaTranslationError, translateSchema } from './open
 /** OpenAPI 3.0 Schema Object keywords that ajv does not know and that only annotate. */
 const OPENAPI_ANNOTATIONS = ['example', 'xml', 'externalDocs', 'discriminator'] as const;
 
-/** A fresh Ajv configured like the shared one (for tests or isolated use). */
-export function createAjv(): Ajv {
+/**
+ * A fresh Ajv configured like the shared one (for tests or isolated use); `allErrors: false`
+ * gives one like `firstErrorAjv`.
+ */
+export function createAjv(options: { allErrors?: boolean } = {}): Ajv {
   const instance = new Ajv({
-    allErrors: true,
+    allErrors: options.allErrors ?? true,
     strict: true,
     // nullable becomes a `[type, 'null']` union; strictTypes would reject that
     strictTypes: false,
@@ -34,6 +39,12 @@ export function createAjv(): Ajv {
 
 /** The shared Ajv: allErrors, ajv-formats, the custom formats, OpenAPI keywords declared. */
 export const ajv: Ajv = createAjv();
+
+/**
+ * The shared Ajv without allErrors: stops at the first error, so a wrong body costs no more than
+ * a valid one. Validity is the same as with `ajv`; only the errors listed differ.
+ */
+export const firstErrorAjv: Ajv = createAjv({ allErrors: false });
 
 /** Declares `x-*` extension keywords (annotations only) that `instance` does not know yet. */
 export function declareExtensionKeywords(instance: Ajv, keywords: Iterable<string>): void {

@@ -4,14 +4,9 @@
  */
 import type { OpenAPIV3 } from 'openapi-types';
 import { isAssumed } from './assumed.ts';
+import { boundedProblems } from './bounded-validator.ts';
 import { compileParameters, type ParameterInput, type ParameterValidator } from './parameters.ts';
-import {
-  convertAjvErrors,
-  escapePointerToken,
-  makeProblem,
-  type Problem,
-  pointerTokens,
-} from './problems.ts';
+import { escapePointerToken, makeProblem, type Problem, pointerTokens } from './problems.ts';
 import {
   buildResponses,
   compilerFor,
@@ -67,11 +62,17 @@ export interface Operation {
   isAssumedStatus(status: number | string): boolean;
   /** The media types documented for `status`, as written; [] when the status is not documented. */
   mediaTypes(status: number | string): string[];
-  /** Problems of a whole body; [] when valid. An undocumented status or media type is one Problem. */
+  /**
+   * Problems of a whole body; [] when valid. An undocumented status or media type is one Problem.
+   * The cost is bounded whatever the body's size: at most 100 Problems, the detail of a large
+   * body taken from its first failing items, and then a last Problem of rule `truncated` saying
+   * what was left out (bounded-validator.ts).
+   */
   validateResponse(status: number | string, mediaType: string, body: unknown): Problem[];
   /**
    * Problems of one item of an array body (a csv/xlsx row, a fixture record), checked against the
-   * array's `items` schema; pointers start with `/<index>` when `index` is given.
+   * array's `items` schema; pointers start with `/<index>` when `index` is given. Bounded like
+   * validateResponse.
    */
   validateItem(status: number | string, mediaType: string, item: unknown, index?: number): Problem[];
   /**
@@ -157,8 +158,7 @@ export function buildOperation(source: OperationSource): Operation {
       if (!entry) return [undocumentedStatus(status)];
       const media = findMedia(entry, mediaType);
       if (!media) return [undocumentedMedia(entry, mediaType)];
-      if (!media.validate || media.validate(body)) return [];
-      return convertAjvErrors(media.validate.errors, body);
+      return media.validate ? boundedProblems(media.validate, body) : [];
     },
     validateItem(status, mediaType, item, index) {
       const base = index === undefined ? '' : `/${index}`;
@@ -170,8 +170,7 @@ export function buildOperation(source: OperationSource): Operation {
         const kind = typeof media.schema?.type === 'string' ? media.schema.type : 'no';
         return [makeProblem(base, 'items', 'an array schema for this response', `${kind} schema`)];
       }
-      if (media.validateItem(item)) return [];
-      return convertAjvErrors(media.validateItem.errors, item, base);
+      return boundedProblems(media.validateItem, item, base);
     },
     validateParameters: (input) => parameterValidator.validate(input),
     assumedPointers(status, mediaType) {

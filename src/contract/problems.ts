@@ -46,12 +46,77 @@ export function valueAt(data: unknown, pointer: string): unknown {
   return current;
 }
 
+/**
+ * A copy of `value` whose JSON is the value's for more than `max` characters (or all of it), yet
+ * small: strings, arrays and objects are cut once the JSON written before them has passed `max`.
+ * Why: the found value may be a whole 10 MB body (a type error at the root), and stringifying
+ * all of it to show 80 characters cost a tenth of a second per Problem. Throws on a cycle, as
+ * JSON.stringify does.
+ */
+function shrinkForJson(value: unknown, max: number): unknown {
+  // A lower bound on the characters of JSON written so far: past `max`, nothing more is shown.
+  let written = 0;
+  const onPath = new Set<object>();
+  const shrink = (v: unknown): unknown => {
+    if (written > max) return null;
+    if (typeof v === 'string') {
+      const kept = v.length > max ? v.slice(0, max + 1) : v;
+      written += kept.length + 2;
+      return kept;
+    }
+    written += 1;
+    if (v === null || typeof v !== 'object') return v;
+    const proto = Object.getPrototypeOf(v);
+    const record = v as Record<string, unknown>;
+    // Anything with its own JSON form (a Date's toJSON) is left to JSON.stringify.
+    if (
+      (proto !== Object.prototype && proto !== null && !Array.isArray(v)) ||
+      typeof record.toJSON === 'function'
+    )
+      return v;
+    if (onPath.has(v)) throw new TypeError('cyclic value');
+    onPath.add(v);
+    let out: unknown;
+    if (Array.isArray(v)) {
+      const items: unknown[] = [];
+      for (let i = 0; i < v.length && written <= max; i++) {
+        written += i > 0 ? 1 : 0;
+        items.push(shrink(v[i]));
+      }
+      out = items;
+    } else {
+      const members: Record<string, unknown> = {};
+      let kept = 0;
+      for (const key in record) {
+        if (written > max) break;
+        if (!Object.hasOwn(record, key)) continue;
+        const member = record[key];
+        // JSON.stringify leaves these members out
+        if (member === undefined || typeof member === 'function' || typeof member === 'symbol') continue;
+        const name = key.length > max ? key.slice(0, max + 1) : key;
+        written += name.length + 3 + (kept++ > 0 ? 1 : 0);
+        // defineProperty: a `__proto__` member stays a member
+        Object.defineProperty(members, name, {
+          value: shrink(member),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      }
+      out = members;
+    }
+    onPath.delete(v);
+    return out;
+  };
+  return shrink(value);
+}
+
 /** Renders a found value: JSON, at most ~80 characters, `missing` for undefined. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'missing';
   let text: string;
   try {
-    text = JSON.stringify(value) ?? String(value);
+    text = JSON.stringify(shrinkForJson(value, MAX_ACTUAL)) ?? String(value);
   } catch {
     // BigInt or a cycle: still say something useful
     text = String(value);

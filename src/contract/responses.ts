@@ -1,12 +1,14 @@
 /**
  * An operation's documented responses: status and media type lookup (as a server answers them:
  * `200` may be documented as `2XX` or `default`, `application/json; charset=utf-8` is
- * `application/json`), and the compiled validators per status × media type.
+ * `application/json`), and the compiled validators per status × media type (bounded: see
+ * bounded-validator.ts).
  */
 import type { ValidateFunction } from 'ajv';
 import type { OpenAPIV3 } from 'openapi-types';
-import { compileOpenApiSchema } from './ajv.ts';
+import { compileOpenApiSchema, firstErrorAjv } from './ajv.ts';
 import { assumedPredicate, isAssumed } from './assumed.ts';
+import { type BoundedValidator, boundedValidator } from './bounded-validator.ts';
 import { escapePointerToken } from './problems.ts';
 
 /** One media type of one documented response, with its validators compiled. */
@@ -15,9 +17,9 @@ export interface MediaEntry {
   object: OpenAPIV3.MediaTypeObject;
   schema: Record<string, unknown> | undefined;
   /** Validates a whole body; undefined when the media type has no schema (anything goes). */
-  validate: ValidateFunction | undefined;
+  validate: BoundedValidator | undefined;
   /** Validates one item of an array body; undefined when the schema is not an array. */
-  validateItem: ValidateFunction | undefined;
+  validateItem: BoundedValidator | undefined;
   /** Tells whether a body location is x-standin-assumed (built on first use). */
   assumed(): (pointer: string) => boolean;
 }
@@ -60,12 +62,14 @@ export function buildResponses(
       const items = schema?.type === 'array' ? asRecord(schema.items) : undefined;
       const everything = isAssumed(object) || isAssumed(mediaObject);
       let predicate: ((pointer: string) => boolean) | undefined;
+      const check = schema ? compile(schema, at) : undefined;
+      const checkItem = items ? compile(items, `${at}/items`) : undefined;
       media.set(normalizeMediaType(mediaType), {
         mediaType,
         object: mediaObject,
         schema,
-        validate: schema ? compile(schema, at) : undefined,
-        validateItem: items ? compile(items, `${at}/items`) : undefined,
+        validate: schema && check ? boundedValidator(schema, check, checkItem) : undefined,
+        validateItem: items && checkItem ? boundedValidator(items, checkItem) : undefined,
         assumed: () => {
           predicate ??= assumedPredicate(schema, everything);
           return predicate;
@@ -94,11 +98,14 @@ export function findMedia(entry: ResponseEntry, mediaType: string): MediaEntry |
   return entry.media.get(wanted) ?? entry.media.get(`${wanted.split('/')[0]}/*`) ?? entry.media.get('*/*');
 }
 
-/** Compiles with the shared Ajv; the caller's `fail` turns errors into a located load error. */
+/**
+ * Compiles with the shared first-error Ajv (the allErrors validator of the detail pass is
+ * compiled when a value first fails); the caller's `fail` turns errors into a located load error.
+ */
 export function compilerFor(fail: Fail): (schema: unknown, at: string) => ValidateFunction {
   return (schema, at) => {
     try {
-      return compileOpenApiSchema(schema);
+      return compileOpenApiSchema(schema, firstErrorAjv);
     } catch (err) {
       const relative = (err as { pointer?: unknown }).pointer;
       return fail(`${at}${typeof relative === 'string' ? relative : ''}`, (err as Error).message, err);
