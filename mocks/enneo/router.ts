@@ -1,5 +1,6 @@
 import { type NextFunction, type Request, type Response, Router } from 'express';
 import { apiError } from '../../src/http/errors.ts';
+import { JSON_CONTENT_TYPE, sendBytes } from '../../src/http/send-bytes.ts';
 import type { VendorDeps } from '../../src/http/vendor.ts';
 import { vendorErrorHandler } from '../../src/http/vendor-errors.ts';
 import { authenticate, type Caller } from './auth.ts';
@@ -41,7 +42,7 @@ export function createEnneoRouter(deps: VendorDeps): Router {
     const page = store.page(query, projection);
 
     if (query.format === 'json') {
-      res.type('application/json').send(store.json(page, projection));
+      sendBytes(res, JSON_CONTENT_TYPE, store.jsonBytes(page, projection));
     } else if (query.format === 'csv') {
       res.set({ 'Content-Type': CSV_CONTENT_TYPE, 'Content-Disposition': CSV_DISPOSITION });
       res.send(toCsv(projection.columns, store.objects(page, projection)));

@@ -46,13 +46,15 @@ function mutate(req: Request, res: Response, next: NextFunction): void {
   if (mutant?.url) req.url = mutant.url(req.url);
   const rewrite = mutant?.rows;
   if (rewrite) {
-    const send = res.send.bind(res);
-    res.send = (body: unknown) =>
-      send(
-        typeof body === 'string' && body.startsWith('[')
-          ? JSON.stringify(rewrite(req, JSON.parse(body) as Rows))
-          : body,
-      );
+    // At res.end, where every answer passes whether sent as text (res.send) or as ready bytes.
+    const end = res.end.bind(res) as (chunk?: unknown, ...rest: unknown[]) => Response;
+    res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+      const text = Buffer.isBuffer(chunk) ? chunk.toString('utf8') : chunk;
+      if (typeof text !== 'string' || !text.startsWith('[')) return end(chunk, ...rest);
+      const body = JSON.stringify(rewrite(req, JSON.parse(text) as Rows));
+      res.setHeader('Content-Length', Buffer.byteLength(body));
+      return end(body, ...rest);
+    }) as Response['end'];
   }
   next();
 }

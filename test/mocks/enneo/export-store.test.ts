@@ -34,4 +34,20 @@ describe('export store', () => {
   it('answers [] past the end', () => {
     expect(store.json(store.page({ ...request, offset: 3 }, full), full)).toBe('[]');
   });
+
+  it('answers each page as the UTF-8 bytes of its JSON text, non-ASCII names included', () => {
+    const accented = new ExportStore([
+      makeRow({ userWorklogId: 1, name: 'Zoë Müller – 東京', date: '2024-05-01 10:00:00' }),
+      makeRow({ userWorklogId: 2, name: 'Ana', date: '2024-05-02 10:00:00' }),
+    ]);
+    const page = accented.page(request, full);
+    const expected = JSON.stringify(accented.objects(page, full));
+    // Twice: once building each row's bytes, once from the cache.
+    for (let i = 0; i < 2; i++) {
+      const bytes = accented.jsonBytes(page, full);
+      expect(bytes.equals(Buffer.from(expected, 'utf8'))).toBe(true);
+      expect(bytes.length).toBe(Buffer.byteLength(expected));
+    }
+    expect(accented.jsonBytes([], full).toString()).toBe('[]');
+  });
 });

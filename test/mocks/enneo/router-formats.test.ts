@@ -74,6 +74,18 @@ describe('export formats', () => {
     expect(res.text ?? '').toBe('');
   });
 
+  it('HEAD of a JSON page answers its headers, with the length of the GET body, and no body', async () => {
+    const [head, got] = await Promise.all([
+      request(server).head(`${PATH}?format=json&limit=3`).set('Authorization', auth),
+      get('?format=json&limit=3'),
+    ]);
+    expect(head.status).toBe(200);
+    expect(head.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(head.headers['content-length']).toBe(String(Buffer.byteLength(got.text)));
+    expect(got.headers['content-length']).toBe(String(Buffer.byteLength(got.text)));
+    expect(head.text ?? '').toBe('');
+  });
+
   it('format=json is JSON', async () => {
     const res = await get('?format=json&limit=2');
     expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
