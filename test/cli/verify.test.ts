@@ -14,6 +14,7 @@ const TOKEN = 'verify-test-autozod-token-3b4c5d6e7f80';
 
 let standin: Awaited<ReturnType<typeof serveApp>>;
 let requests = 0;
+const seen: URL[] = [];
 let counting: Awaited<ReturnType<typeof listen>>;
 const out = join(tmpdir(), `standin-verify-${process.pid}`);
 
@@ -27,8 +28,9 @@ beforeAll(async () => {
     name: 'count',
     vendor: 'voipcube',
     check: 'schema',
-    request: () => {
+    request: (url) => {
       requests++;
+      seen.push(new URL(url));
       return undefined;
     },
   });
@@ -192,6 +194,18 @@ describe('standin verify', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('the request budget of 12 is spent');
     expect(r.stdout).toMatch(/^SKIP {2}robustness/m);
+  });
+
+  it('--user-id picks the day and the one-id filter from that user', async () => {
+    const user = 'ebd1a29a-8980-404c-9def-cd54865abdc1';
+    seen.length = 0;
+    const r = await run([...voipcube(counting.url, '--strict'), '--key', KEY, '--user-id', user], {}, 60_000);
+    expect(r.code, r.stdout).toBe(0);
+    expect(seen[0]?.searchParams.getAll('userIds[]')).toEqual([user]);
+    const oneId = seen.filter(
+      (u) => u.searchParams.getAll('userIds[]').length === 1 && !u.searchParams.has('page'),
+    );
+    expect(oneId.map((u) => u.searchParams.get('userIds[]'))).toContain(user);
   });
 
   it('paces requests to --rate', async () => {

@@ -26,9 +26,12 @@ export async function voipcubePlan(ctx: CheckContext): Promise<void> {
   const get = (query: [string, string][], auth?: Parameters<CheckContext['call']>[2]) =>
     ctx.call(EP, { path: EP.path, query }, auth);
 
-  // A busy day: the last 30 days ending today, else the default world's last month.
+  // A busy day: the last 30 days ending today, else the default world's last month; with
+  // --user-id, a day of that user's.
+  const userId = ctx.target.ids.userId;
+  const ofUser: Record<string, string> = userId ? { 'userIds[]': userId } : {};
   const probe = await get(
-    q({ from: day(Date.now() - 30 * DAY), to: day(Date.now() + DAY), page: '1', size: '50' }),
+    q({ from: day(Date.now() - 30 * DAY), to: day(Date.now() + DAY), page: '1', size: '50', ...ofUser }),
   );
   if (probe.status === 401 || probe.status === 403) {
     throw new UnusableTargetError(
@@ -41,7 +44,9 @@ export async function voipcubePlan(ctx: CheckContext): Promise<void> {
   if (!logs?.length) {
     lastDay = DEFAULT_WORLD_LAST_DAY;
     logs = jsonArray(
-      await get(q({ from: day(Date.parse(lastDay) - 30 * DAY), to: lastDay, page: '1', size: '50' })),
+      await get(
+        q({ from: day(Date.parse(lastDay) - 30 * DAY), to: lastDay, page: '1', size: '50', ...ofUser }),
+      ),
     ) as Log[];
   }
   const sample = logs?.at(-1);
@@ -50,7 +55,7 @@ export async function voipcubePlan(ctx: CheckContext): Promise<void> {
       'pagination',
       EP,
       'a window with logs',
-      'no status logs found in the last 30 days nor in the default world window',
+      `no status logs${userId ? ` of user ${userId}` : ''} found in the last 30 days nor in the default world window`,
     );
     return;
   }
@@ -64,7 +69,7 @@ export async function voipcubePlan(ctx: CheckContext): Promise<void> {
   await parameters(ctx, get, from, to, all);
   await pagination(ctx, get, from, to, all);
   ordering(ctx, all);
-  await filters(ctx, get, from, to, all);
+  await filters(ctx, get, from, to, all, userId);
   await robustness(ctx, EP, {
     from: ['2025-09-01', '2025-09-30T10:00:00Z', '', 'yesterday', '2025-13-01', from],
     to: ['2025-09-30', to, '0', '9999-12-31', '2026-10-01'],
@@ -210,6 +215,7 @@ async function filters(
   from: string,
   to: string,
   all: Log[],
+  userId: string | undefined,
 ) {
   const lo = Date.parse(from);
   const hi = Date.parse(to);
@@ -217,7 +223,10 @@ async function filters(
   ctx.expect('filters', EP, 'every log is inside [from, to]', !outside, {
     message: `log at ${outside?.time} is outside ${from} … ${to}`,
   });
-  const users = [...new Set(all.map((l) => l.userId))].sort();
+  // The --user-id user first, so that the one-id filter is about them.
+  const users = [...new Set(all.map((l) => l.userId))].sort((a, b) =>
+    a === userId ? -1 : b === userId ? 1 : a < b ? -1 : a > b ? 1 : 0,
+  );
   for (const chosen of [users.slice(0, 1), users.slice(0, 2)]) {
     if (chosen.length === 0) continue;
     const r = await get(q({ from, to, 'userIds[]': chosen }));
