@@ -155,8 +155,15 @@ function served(run: EnneoRun, format: 'csv' | 'xlsx', fetched: Fetched): boolea
  * Each parsed row validates against the contract's row schema, like a JSON row; a problem in an
  * assumed part of the schema only warns, as for JSON bodies.
  */
+/** Most row problems collected from one csv/xlsx answer. */
+const MAX_ROW_PROBLEMS = 100;
+
 function schemaOfRows(run: EnneoRun, format: string, rows: Row[]): void {
-  const problems = rows.flatMap((row, i) => run.exportOp.validateItem('200', 'application/json', row, i));
+  // Bounded like the loader's own detail: a hostile answer of many wrong rows costs no more than 100.
+  const problems: Problem[] = [];
+  for (let i = 0; i < rows.length && problems.length < MAX_ROW_PROBLEMS; i++) {
+    problems.push(...run.exportOp.validateItem('200', 'application/json', rows[i], i));
+  }
   const isAssumed = run.exportOp.assumedPointers('200', 'application/json');
   const line = (p: Problem) => `${p.pointer || '/'}: ${p.rule} — expected ${p.expected}, got ${p.actual}`;
   const firm = problems.filter((p) => !isAssumed(p.pointer));
