@@ -2,6 +2,8 @@
  * The request journal: the most recent vendor requests, bounded, with credentials redacted, so CI
  * can assert what its client sent (`GET /__standin/requests`). Control requests are not recorded.
  */
+
+import type { ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { RequestHandler } from 'express';
 import type { RedactedHeaders, RedactedQuery, Redactor } from './request-redaction.ts';
@@ -26,26 +28,50 @@ export interface JournalEntry {
   durationMs: number;
 }
 
+/**
+ * One request as the journal holds it until it is listed: the arrival time as ms since the epoch
+ * (turned into ISO text only when someone reads the journal), everything else as listed.
+ */
+export interface RecordedRequest extends Omit<JournalEntry, 'time'> {
+  time: number;
+}
+
 /** A bounded ring buffer of entries; the oldest falls out when it is full. */
 export interface Journal {
   readonly limit: number;
-  record(entry: Omit<JournalEntry, 'id'>): void;
+  /** Keeps a completed request, giving it the next id (its `id` as passed is replaced). */
+  record(entry: RecordedRequest): void;
   /** Entries oldest first, optionally of one vendor. */
   list(vendor?: VendorName): JournalEntry[];
   clear(): void;
 }
 
+function listed(entry: RecordedRequest): JournalEntry {
+  return {
+    id: entry.id,
+    time: new Date(entry.time).toISOString(),
+    vendor: entry.vendor,
+    method: entry.method,
+    path: entry.path,
+    query: entry.query,
+    headers: entry.headers,
+    status: entry.status,
+    durationMs: entry.durationMs,
+  };
+}
+
 /** Creates an empty journal that keeps at most `limit` entries. */
 export function createJournal(limit: number = DEFAULT_JOURNAL_LIMIT): Journal {
   if (!Number.isInteger(limit) || limit < 1) throw new RangeError('journalLimit must be a positive integer');
-  let ring: (JournalEntry | undefined)[] = new Array(limit);
+  let ring: (RecordedRequest | undefined)[] = new Array(limit);
   let next = 0;
   let count = 0;
   let nextId = 1;
   return {
     limit,
     record(entry) {
-      ring[next] = { id: nextId, ...entry };
+      entry.id = nextId;
+      ring[next] = entry;
       nextId += 1;
       next = (next + 1) % limit;
       count = Math.min(count + 1, limit);
@@ -55,7 +81,7 @@ export function createJournal(limit: number = DEFAULT_JOURNAL_LIMIT): Journal {
       const start = (next - count + limit) % limit;
       for (let i = 0; i < count; i += 1) {
         const entry = ring[(start + i) % limit]!;
-        if (vendor === undefined || entry.vendor === vendor) out.push(entry);
+        if (vendor === undefined || entry.vendor === vendor) out.push(listed(entry));
       }
       return out;
     },
@@ -66,6 +92,26 @@ export function createJournal(limit: number = DEFAULT_JOURNAL_LIMIT): Journal {
       nextId = 1;
     },
   };
+}
+
+/** What a response carries from arrival to completion, for the one shared 'close' listener. */
+interface Pending {
+  entry: RecordedRequest;
+  journal: Journal;
+  started: number;
+}
+const PENDING = Symbol('standin.journal.pending');
+type Tracked = ServerResponse & { [PENDING]?: Pending };
+
+/** Completes the journal entry of the response it is called on (one function for every request). */
+function recordOnClose(this: Tracked): void {
+  const pending = this[PENDING];
+  if (pending === undefined) return;
+  this[PENDING] = undefined;
+  const { entry, journal, started } = pending;
+  entry.status = this.writableFinished ? this.statusCode : null;
+  entry.durationMs = Math.round((performance.now() - started) * 100) / 100;
+  journal.record(entry);
 }
 
 /**
@@ -80,23 +126,22 @@ export function journalMiddleware(
 ): RequestHandler {
   return (req, res, next) => {
     const started = performance.now();
-    const queryStart = req.originalUrl.indexOf('?');
-    const rawPath = queryStart < 0 ? req.originalUrl : req.originalUrl.slice(0, queryStart);
-    const partial = {
-      time: new Date(clock()).toISOString(),
+    const url = req.originalUrl;
+    const queryStart = url.indexOf('?');
+    const entry: RecordedRequest = {
+      id: 0,
+      time: clock(),
       vendor,
       method: req.method,
-      path: redactor.text(rawPath),
-      query: redactor.query(req.query as Record<string, unknown>),
+      path: redactor.text(queryStart < 0 ? url : url.slice(0, queryStart)),
+      // No query string, no parameters: the parser need not run.
+      query: queryStart < 0 ? {} : redactor.query(req.query as Record<string, unknown>),
       headers: redactor.headers(req.headers),
+      status: null,
+      durationMs: 0,
     };
-    res.once('close', () => {
-      journal.record({
-        ...partial,
-        status: res.writableFinished ? res.statusCode : null,
-        durationMs: Math.round((performance.now() - started) * 100) / 100,
-      });
-    });
+    (res as Tracked)[PENDING] = { entry, journal, started };
+    res.once('close', recordOnClose);
     next();
   };
 }

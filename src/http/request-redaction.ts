@@ -41,28 +41,81 @@ function redactCookie(value: string): string {
     .join('; ');
 }
 
+/** How a header's value is redacted, decided by its name. */
+type HeaderKind = 'authorization' | 'cookie' | 'sensitive' | 'text';
+
+function headerKind(name: string): HeaderKind {
+  if (name === 'authorization' || name === 'proxy-authorization') return 'authorization';
+  if (name === 'cookie' || name === 'set-cookie') return 'cookie';
+  return SENSITIVE_NAME.test(name) ? 'sensitive' : 'text';
+}
+
+/**
+ * Texts up to this long that were found clean are remembered; longer ones are checked each time,
+ * so the memory stays small (at most MEMO_LIMIT × MEMO_MAX_LENGTH characters).
+ */
+const MEMO_MAX_LENGTH = 256;
+/** How many clean texts, and header names, are remembered; past it, the memory starts over. */
+const MEMO_LIMIT = 2048;
+
 /**
  * Builds a redactor for the given secrets (the configured credentials); each is also caught
  * percent-encoded, as it would appear in a raw path.
+ *
+ * Clients send the same header values, paths and parameters over and over, so the redactor
+ * remembers the texts it found clean (no secret, no JWT: redaction leaves them as they are) and
+ * answers them again without searching. Only clean texts are remembered, so this memory never
+ * holds a credential; a text that needed redacting is redacted afresh every time.
  */
 export function createRedactor(secrets: readonly string[]): Redactor {
   const needles = [
     ...new Set(secrets.filter((s) => s.length > 0).flatMap((s) => [s, encodeURIComponent(s)])),
   ].sort((a, b) => b.length - a.length); // longest first, so a secret containing another is caught whole
 
-  const text = (value: string): string => {
-    let out = value.replace(JWT, (jwt) => redact(jwt));
+  const search = (value: string): string => {
+    // Every JWT starts with `eyJ`; most texts hold none, and the check is cheaper than the regex.
+    let out = value.includes('eyJ') ? value.replace(JWT, (jwt) => redact(jwt)) : value;
     for (const needle of needles) {
       if (out.includes(needle)) out = out.split(needle).join(redact(needle));
     }
     return out;
   };
 
-  const headerValue = (name: string, value: string): string => {
-    if (name === 'authorization' || name === 'proxy-authorization') return redactAuthorization(value);
-    if (name === 'cookie' || name === 'set-cookie') return redactCookie(value);
-    if (SENSITIVE_NAME.test(name)) return redact(value);
-    return text(value);
+  const clean = new Set<string>();
+  const text = (value: string): string => {
+    if (clean.has(value)) return value;
+    const out = search(value);
+    if (out === value && value.length <= MEMO_MAX_LENGTH) {
+      if (clean.size >= MEMO_LIMIT) clean.clear();
+      clean.add(value);
+    }
+    return out;
+  };
+
+  const kinds = new Map<string, HeaderKind>();
+  const kindOf = (name: string): HeaderKind => {
+    let kind = kinds.get(name);
+    if (kind === undefined) {
+      kind = headerKind(name);
+      if (name.length <= MEMO_MAX_LENGTH) {
+        if (kinds.size >= MEMO_LIMIT) kinds.clear();
+        kinds.set(name, kind);
+      }
+    }
+    return kind;
+  };
+
+  const headerValue = (kind: HeaderKind, value: string): string => {
+    switch (kind) {
+      case 'authorization':
+        return redactAuthorization(value);
+      case 'cookie':
+        return redactCookie(value);
+      case 'sensitive':
+        return redact(value);
+      case 'text':
+        return text(value);
+    }
   };
 
   return {
@@ -72,25 +125,33 @@ export function createRedactor(secrets: readonly string[]): Redactor {
       for (const [name, value] of Object.entries(headers)) {
         if (value === undefined) continue;
         const key = name.toLowerCase();
-        out[key] = Array.isArray(value) ? value.map((v) => headerValue(key, v)) : headerValue(key, value);
+        const kind = kindOf(key);
+        out[key] = Array.isArray(value) ? value.map((v) => headerValue(kind, v)) : headerValue(kind, value);
       }
       return out;
     },
     query(query) {
       const out: RedactedQuery = {};
       for (const [name, value] of Object.entries(query)) {
-        const sensitive = SENSITIVE_NAME.test(name);
+        // Every kind but `text` is a credential-like name (SENSITIVE_NAME matches auth and cookie too).
+        const sensitive = kindOf(name) !== 'text';
         const one = (v: unknown): string => {
           const s = typeof v === 'string' ? v : (JSON.stringify(v) ?? '');
           return sensitive ? redact(s) : text(s);
         };
+        const key = text(name);
+        const redacted = Array.isArray(value) ? value.map(one) : one(value);
         // defineProperty: a `__proto__` query key must stay a plain own key, not a prototype.
-        Object.defineProperty(out, text(name), {
-          value: Array.isArray(value) ? value.map(one) : one(value),
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
+        if (key === '__proto__') {
+          Object.defineProperty(out, key, {
+            value: redacted,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
+        } else {
+          out[key] = redacted;
+        }
       }
       return out;
     },

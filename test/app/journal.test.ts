@@ -58,6 +58,20 @@ describe('GET /__standin/requests', () => {
     ]);
   });
 
+  it("shows each request's arrival time by the app's clock, not the time the journal is read", async () => {
+    let now = NOW;
+    const a = createApp({ world: smallWorld(), clock: () => now });
+    await request(a).get('/autozod/x');
+    now = NOW + 90_500;
+    await request(a).get(`${AUTOZOD}?page=1`);
+    now = NOW + 3_600_000;
+    const res = await request(a).get('/__standin/requests').expect(200);
+    expect(res.body.requests.map((r: { time: string; query: unknown }) => [r.time, r.query])).toEqual([
+      ['2025-10-01T08:00:00.000Z', {}],
+      ['2025-10-01T08:01:30.500Z', { page: '1' }],
+    ]);
+  });
+
   it('filters by ?vendor= and refuses an unknown vendor', async () => {
     const a = app();
     await request(a).get(VOIPCUBE_OK).set('Key', DEV.voipcube.key);

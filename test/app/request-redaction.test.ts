@@ -49,4 +49,33 @@ describe('createRedactor', () => {
     expect(out).toEqual(JSON.parse('{"api_key":"abcd…(11 chars)","page":["1","2"],"__proto__":"x"}'));
     expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
   });
+
+  it('a value it once kept as it was is still hidden under a credential name, or next to a secret', () => {
+    const memo = createRedactor(['super-secret-value']);
+    for (let i = 0; i < 3; i++) {
+      expect(memo.headers({ 'x-request-id': 'k-123456789' })).toEqual({ 'x-request-id': 'k-123456789' });
+      expect(memo.headers({ 'x-api-key': 'k-123456789' })).toEqual({ 'x-api-key': 'k-12…(11 chars)' });
+      expect(memo.query({ page: 'k-123456789', api_key: 'k-123456789' })).toEqual({
+        page: 'k-123456789',
+        api_key: 'k-12…(11 chars)',
+      });
+      expect(memo.text('/a/b')).toBe('/a/b');
+      expect(memo.text('/a/b/super-secret-value')).toBe('/a/b/supe…(18 chars)');
+    }
+  });
+
+  it('keeps redacting correctly past the number of texts it remembers', () => {
+    const memo = createRedactor(['super-secret-value']);
+    const jwt = 'eyJhbGciOiJIUzI1NiJ9.e30.VlsckaVYpi4JDmfwLLDWF8I49u3ms0j9p9OD_rVwRuo';
+    for (let i = 0; i < 5000; i++) {
+      expect(memo.text(`/page/${i}`)).toBe(`/page/${i}`);
+      if (i % 997 === 0) {
+        expect(memo.text(`/page/${i}/super-secret-value`)).toBe(`/page/${i}/supe…(18 chars)`);
+        expect(memo.text(`${i} ${jwt}`)).toBe(`${i} eyJh…(${jwt.length} chars)`);
+      }
+    }
+    const long = `${'x'.repeat(300)}super-secret-value`;
+    expect(memo.text(long)).toBe(`${'x'.repeat(300)}supe…(18 chars)`);
+    expect(memo.text('x'.repeat(300))).toBe('x'.repeat(300));
+  });
 });
