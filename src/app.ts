@@ -19,7 +19,7 @@ import {
   clientCredentials,
   resolveCredentials,
 } from './http/dev-credentials.ts';
-import { createDocsRouter } from './http/docs-router.ts';
+import { createDocsRouter, mayBeDocsPath } from './http/docs-router.ts';
 import { redactErrorBodies } from './http/error-redaction.ts';
 import { apiError, toApiError } from './http/errors.ts';
 import { createFaultRules } from './http/fault-rules.ts';
@@ -113,21 +113,22 @@ export function createApp(options: AppOptions = {}): Express {
   // VoIPcube's `userIds[]=…` keys must stay literal; the extended parser would turn them into arrays.
   app.set('query parser', 'simple');
   app.use(baseSecurityHeaders);
-  app.use(redactErrorBodies(redactor));
+  redactErrorBodies(app, redactor);
 
-  app.use(
-    createDocsRouter({
-      vendors: VENDOR_MODULES,
-      loadDocument: readContract,
-      clientCredentials: clientCreds,
-      seed: world.meta.seed,
-      anchor: world.meta.anchor,
-      controlsPath: CONTROLS_PATH,
-      controlsAccess: options.adminToken
-        ? 'The controls require the admin token: Authorization: Bearer <admin token>.'
-        : 'The controls answer only on loopback (start with --admin-token to reach them from elsewhere).',
-    }),
-  );
+  const docs = createDocsRouter({
+    vendors: VENDOR_MODULES,
+    loadDocument: readContract,
+    clientCredentials: clientCreds,
+    seed: world.meta.seed,
+    anchor: world.meta.anchor,
+    controlsPath: CONTROLS_PATH,
+    controlsAccess: options.adminToken
+      ? 'The controls require the admin token: Authorization: Bearer <admin token>.'
+      : 'The controls answer only on loopback (start with --admin-token to reach them from elsewhere).',
+  });
+  // The docs come first (one of their paths lies under a vendor's base path), but most requests are
+  // vendor requests: they skip the docs router's routes on one string check.
+  app.use((req, res, next) => (mayBeDocsPath(req.path) ? docs(req, res, next) : next()));
   app.use(CONTROLS_PATH, adminGuard(options.adminToken), createAdminRouter({ settings, journal, faults }));
 
   const deps: VendorDeps = { world, settings, credentials, clock };

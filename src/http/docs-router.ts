@@ -76,6 +76,17 @@ function chain(handlers: RequestHandler[], req: Request, res: Response, done: Ne
   step(0);
 }
 
+/**
+ * Whether the docs router could answer `path`: a generous superset of its routes (which match
+ * case-insensitively, with or without a trailing slash), so that the app can pass every other
+ * request (the vendors' traffic) by without walking the router's routes.
+ */
+export function mayBeDocsPath(path: string): boolean {
+  if (path === '/') return true;
+  const lower = path.toLowerCase();
+  return lower.startsWith('/docs/') || lower.endsWith('/openapi.json') || lower.endsWith('/openapi.json/');
+}
+
 /** Builds the docs router; its caches belong to the app that mounts it. */
 export function createDocsRouter(options: DocsOptions): Router {
   const router = express.Router();

@@ -3,7 +3,7 @@
  * client sees what was wrong. A credential sent in the wrong place would be echoed with it, into
  * whatever logs the client's output; it is masked there as it is in the request journal.
  */
-import type { RequestHandler } from 'express';
+import type { Express, Response } from 'express';
 import type { Redactor } from './request-redaction.ts';
 
 /** Every string inside a JSON value passed through `text`; keys and other values as they are. */
@@ -19,13 +19,14 @@ function redactStrings(value: unknown, text: (s: string) => string): unknown {
 }
 
 /**
- * Masks the configured secrets and any JWT in the JSON body of every 4xx/5xx answer. Mount it
- * first: every error exit (vendor, controls, not found) answers through `res.json`.
+ * Masks the configured secrets and any JWT in the JSON body of every 4xx/5xx answer of `app`:
+ * every error exit (vendor, controls, not found) answers through `res.json`, so the app's own
+ * response prototype gets a `json` that redacts — set once, rather than wrapped per request.
  */
-export function redactErrorBodies(redactor: Redactor): RequestHandler {
-  return (_req, res, next) => {
-    const json = res.json.bind(res);
-    res.json = (body) => json(res.statusCode >= 400 ? redactStrings(body, redactor.text) : body);
-    next();
+export function redactErrorBodies(app: Express, redactor: Redactor): void {
+  const response = app.response;
+  const json = response.json;
+  response.json = function redactedJson(this: Response, body?: unknown) {
+    return json.call(this, this.statusCode >= 400 ? redactStrings(body, redactor.text) : body);
   };
 }

@@ -159,6 +159,8 @@ interface ActiveRule {
 
 /** The live set of fault rules of one app. */
 export interface FaultRules {
+  /** How many rules are set; with none, a request needs no draw. */
+  readonly size: number;
   /** Validates and adds a rule; the result carries the stored rule or the problem. */
   add(body: unknown): RuleResult;
   list(): FaultRule[];
@@ -177,6 +179,9 @@ export function createFaultRules(defaultSeed = 0): FaultRules {
   let active: ActiveRule[] = [];
   let nextId = 1;
   return {
+    get size() {
+      return active.length;
+    },
     add(body) {
       const result = validateRule(body, `rule-${nextId}`, defaultSeed);
       if (!result.ok) return result;

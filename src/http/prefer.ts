@@ -23,6 +23,8 @@ export interface Fault {
 export type PreferResult = { ok: true; fault: Fault | null } | { ok: false; problem: string };
 
 const INTEGER = /^\d+$/;
+/** The answer for a request without `Prefer` (most of them): one frozen object, not one per request. */
+const NO_PREFERENCE: PreferResult = Object.freeze({ ok: true, fault: null });
 
 /**
  * Reads the fault preferences of a `Prefer` header (several headers arrive joined by `, `).
@@ -31,7 +33,7 @@ const INTEGER = /^\d+$/;
  * @example parsePrefer('code=503, delay=100') // { ok: true, fault: { code: 503, delayMs: 100 } }
  */
 export function parsePrefer(header: string | string[] | undefined): PreferResult {
-  if (header === undefined) return { ok: true, fault: null };
+  if (header === undefined) return NO_PREFERENCE;
   const text = Array.isArray(header) ? header.join(',') : header;
   const seen = new Map<string, string>();
   for (const part of text.split(',')) {

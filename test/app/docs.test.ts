@@ -98,6 +98,18 @@ describe('/docs/<vendor>/ (Swagger UI)', () => {
     expect(autozod).toContain(`"value": "${DEV.autozod.token}"`);
   });
 
+  it('answers its paths in any letter case and with a trailing slash, and no other /openapi.json', async () => {
+    const seen = async (path: string) => {
+      const res = await request(app).get(path);
+      return [res.status, res.headers['content-type'], res.headers.location];
+    };
+    const json = 'application/json; charset=utf-8';
+    expect(await seen('/VOIPCUBE/openapi.json/')).toEqual([200, json, undefined]);
+    expect(await seen('/Enneo/OpenAPI.json')).toEqual([200, json, undefined]);
+    expect(await seen('/Docs/Enneo')).toEqual([301, 'text/plain; charset=utf-8', '/docs/enneo/']);
+    expect(await seen('/acme/openapi.json')).toEqual([404, json, undefined]);
+  });
+
   it('an unknown vendor has no docs', async () => {
     await request(app).get('/docs/acme/').expect(404);
   });
