@@ -129,13 +129,17 @@ export function createApp(options: AppOptions = {}): Express {
   // The docs come first (one of their paths lies under a vendor's base path), but most requests are
   // vendor requests: they skip the docs router's routes on one string check.
   app.use((req, res, next) => (mayBeDocsPath(req.path) ? docs(req, res, next) : next()));
-  app.use(CONTROLS_PATH, adminGuard(options.adminToken), createAdminRouter({ settings, journal, faults }));
+  // One mount per area, its handlers inside: a request outside the area costs one path match, not one
+  // per handler, and one inside has its URL trimmed once.
+  const controls = express.Router();
+  controls.use(adminGuard(options.adminToken), createAdminRouter({ settings, journal, faults }));
+  app.use(CONTROLS_PATH, controls);
 
   const deps: VendorDeps = { world, settings, credentials, clock };
   const basePaths = VENDOR_MODULES.map((v) => v.basePath);
   for (const vendor of VENDOR_MODULES) {
-    app.use(
-      vendor.basePath,
+    const chain = express.Router();
+    chain.use(
       journalMiddleware(vendor.name, journal, redactor, clock),
       bodyLimit(VENDOR_BODY_LIMIT_BYTES, (_req, res) =>
         sendVendorError(
@@ -148,6 +152,7 @@ export function createApp(options: AppOptions = {}): Express {
       vendor.createRouter(deps),
       vendorNotFound(vendor, basePaths, CONTROLS_PATH),
     );
+    app.use(vendor.basePath, chain);
   }
 
   app.use(notFound(basePaths, CONTROLS_PATH));

@@ -3,7 +3,7 @@
  * every request pays for one HMAC verification, not one per request. Only a token that verified
  * and named a caller is kept; its time claims are checked again on every use.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Caller } from './auth.ts';
 
 /** What a verified token still needs checking at each use: its time window, and whom it names. */
@@ -22,7 +22,7 @@ export const VERIFIED_TOKEN_LIMIT = 1000;
  * lookup (which compares keys by content) reveals nothing about a remembered token's characters.
  */
 function keyOf(secret: string, token: string): string {
-  return createHash('sha256').update(secret).update('\0').update(token).digest('base64');
+  return hash('sha256', `${secret}\0${token}`, 'base64');
 }
 
 /** A bounded least-recently-used set of verified tokens; one per process serves every app. */
