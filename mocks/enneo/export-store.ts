@@ -41,7 +41,11 @@ export class ExportStore {
   }
 
   /** The page as a UTF-8 JSON array, copied from each row's cached bytes into one Buffer. */
-  jsonBytes(indices: readonly number[], projection: Projection): Buffer {
+  jsonBytes(
+    indices: readonly number[],
+    projection: Projection,
+    allocate: (size: number) => Buffer = Buffer.allocUnsafe,
+  ): Buffer {
     let cache = this.#json.get(projection.id);
     if (!cache) {
       cache = new Array<Buffer | undefined>(this.#rows.length);
@@ -60,7 +64,7 @@ export class ExportStore {
       parts[i] = bytes;
       size += bytes.length;
     }
-    const out = Buffer.allocUnsafe(size);
+    const out = allocate(size);
     let pos = 0;
     out[pos++] = OPEN;
     for (let i = 0; i < parts.length; i++) {

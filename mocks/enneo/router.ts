@@ -1,6 +1,7 @@
 import { type NextFunction, type Request, type Response, Router } from 'express';
+import { BytePool } from '../../src/http/byte-pool.ts';
 import { apiError } from '../../src/http/errors.ts';
-import { JSON_CONTENT_TYPE, sendBytes } from '../../src/http/send-bytes.ts';
+import { JSON_CONTENT_TYPE, sendPooledBytes } from '../../src/http/send-bytes.ts';
 import type { VendorDeps } from '../../src/http/vendor.ts';
 import { vendorErrorHandler } from '../../src/http/vendor-errors.ts';
 import { authenticate, type Caller } from './auth.ts';
@@ -25,6 +26,8 @@ export function createEnneoRouter(deps: VendorDeps): Router {
   // The xlsx workbook's date: the world's anchor, so that the same world answers the same bytes.
   const stamp = new Date(`${deps.world.meta.anchor}T00:00:00Z`);
   const router = Router();
+  const pool = new BytePool();
+  const allocate = (size: number) => pool.acquire(size);
 
   const caller = (req: Request): Promise<Caller> =>
     authenticate(
@@ -42,7 +45,7 @@ export function createEnneoRouter(deps: VendorDeps): Router {
     const page = store.page(query, projection);
 
     if (query.format === 'json') {
-      sendBytes(res, JSON_CONTENT_TYPE, store.jsonBytes(page, projection));
+      sendPooledBytes(res, JSON_CONTENT_TYPE, store.jsonBytes(page, projection, allocate), pool);
     } else if (query.format === 'csv') {
       res.set({ 'Content-Type': CSV_CONTENT_TYPE, 'Content-Disposition': CSV_DISPOSITION });
       res.send(toCsv(projection.columns, store.objects(page, projection)));

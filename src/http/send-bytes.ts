@@ -3,6 +3,7 @@
  * freshness, a string's second UTF-8 encoding); a ready Buffer needs only its two headers.
  */
 import type { ServerResponse } from 'node:http';
+import type { BytePool } from './byte-pool.ts';
 
 export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
@@ -14,4 +15,19 @@ export function sendBytes(res: ServerResponse, contentType: string, body: Buffer
   res.setHeader('Content-Type', contentType);
   res.setHeader('Content-Length', body.length);
   res.end(body);
+}
+
+/**
+ * Sends `body` like `sendBytes`, then gives it back to `pool` once the response has finished, that
+ * is once node:http has handed every byte to the kernel. An answer cut off before (the client went
+ * away) never finishes: its buffer is left to the garbage collector, never reused while queued.
+ */
+export function sendPooledBytes(
+  res: ServerResponse,
+  contentType: string,
+  body: Buffer,
+  pool: BytePool,
+): void {
+  res.once('finish', () => pool.release(body));
+  sendBytes(res, contentType, body);
 }
