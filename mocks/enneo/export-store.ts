@@ -1,4 +1,5 @@
 import type { ExportRow } from '../../src/world/types.ts';
+import { csvHeader, csvRecord } from './csv.ts';
 import type { ExportQuery } from './export-params.ts';
 import { type Projection, projectRow } from './privacy.ts';
 import { SortIndex } from './sort-index.ts';
@@ -6,19 +7,26 @@ import { SortIndex } from './sort-index.ts';
 /** What a page request needs: order, direction and window. */
 export type PageRequest = Pick<ExportQuery, 'orderByField' | 'orderByDirection' | 'offset' | 'limit'>;
 
-const OPEN = 0x5b; // [
-const COMMA = 0x2c;
-const CLOSE = 0x5d; // ]
+/** Gives the memory a page is built in (default: fresh memory). */
+export type Allocate = (size: number) => Buffer;
+
+type TextFormat = 'json' | 'csv';
+
+const OPEN = Buffer.from('[');
+const COMMA = Buffer.from(',');
+const CLOSE = Buffer.from(']');
+const NOTHING = Buffer.alloc(0);
 
 /**
- * The export rows ready to serve: sort orders and per-projection UTF-8 JSON of each row, both
- * built lazily and kept, so that answering a page costs O(limit) once warm: one copy of each row's
- * bytes into the answer, no string to join and encode again.
+ * The export rows ready to serve: sort orders, and each row's UTF-8 bytes per projection as JSON
+ * and as a CSV record, all built lazily and kept, so that answering a page costs O(limit) once
+ * warm: one copy of each row's bytes into the answer, no text to join and encode again.
  */
 export class ExportStore {
   readonly #rows: readonly ExportRow[];
   readonly #index: SortIndex;
-  readonly #json = new Map<Projection['id'], (Buffer | undefined)[]>();
+  readonly #bytes = new Map<`${TextFormat}:${Projection['id']}`, (Buffer | undefined)[]>();
+  readonly #csvHeaders = new Map<Projection['id'], Buffer>();
 
   constructor(rows: readonly ExportRow[]) {
     this.#rows = rows;
@@ -41,42 +49,68 @@ export class ExportStore {
   }
 
   /** The page as a UTF-8 JSON array, copied from each row's cached bytes into one Buffer. */
-  jsonBytes(
-    indices: readonly number[],
-    projection: Projection,
-    allocate: (size: number) => Buffer = Buffer.allocUnsafe,
-  ): Buffer {
-    let cache = this.#json.get(projection.id);
+  jsonBytes(indices: readonly number[], projection: Projection, allocate?: Allocate): Buffer {
+    return concat(OPEN, COMMA, CLOSE, this.#rowBytes('json', indices, projection), allocate);
+  }
+
+  /**
+   * The page as RFC 4180 CSV (header row, then one record per row, CRLF line ends), the same bytes
+   * as `toCsv` of the projected rows: each record is rendered once, by the same csv-stringify options.
+   */
+  csvBytes(indices: readonly number[], projection: Projection, allocate?: Allocate): Buffer {
+    let header = this.#csvHeaders.get(projection.id);
+    if (header === undefined) {
+      header = Buffer.from(csvHeader(projection.columns), 'utf8');
+      this.#csvHeaders.set(projection.id, header);
+    }
+    return concat(header, NOTHING, NOTHING, this.#rowBytes('csv', indices, projection), allocate);
+  }
+
+  /** The page as projected row objects (for xlsx). */
+  objects(indices: readonly number[], projection: Projection): Record<string, unknown>[] {
+    return indices.map((at) => projectRow(this.#rows[at]!, projection));
+  }
+
+  /** Each row's cached bytes in one format and projection, rendering those not seen before. */
+  #rowBytes(format: TextFormat, indices: readonly number[], projection: Projection): Buffer[] {
+    const name = `${format}:${projection.id}` as const;
+    let cache = this.#bytes.get(name);
     if (!cache) {
       cache = new Array<Buffer | undefined>(this.#rows.length);
-      this.#json.set(projection.id, cache);
+      this.#bytes.set(name, cache);
     }
     const parts: Buffer[] = new Array(indices.length);
-    // `[` + `]` + a comma between rows.
-    let size = indices.length > 0 ? indices.length + 1 : 2;
     for (let i = 0; i < indices.length; i++) {
       const at = indices[i]!;
       let bytes = cache[at];
       if (bytes === undefined) {
-        bytes = Buffer.from(JSON.stringify(projectRow(this.#rows[at]!, projection)), 'utf8');
+        const row = projectRow(this.#rows[at]!, projection);
+        const text = format === 'json' ? JSON.stringify(row) : csvRecord(projection.columns, row);
+        bytes = Buffer.from(text, 'utf8');
         cache[at] = bytes;
       }
       parts[i] = bytes;
-      size += bytes.length;
     }
-    const out = allocate(size);
-    let pos = 0;
-    out[pos++] = OPEN;
-    for (let i = 0; i < parts.length; i++) {
-      if (i > 0) out[pos++] = COMMA;
-      pos += parts[i]!.copy(out, pos);
-    }
-    out[pos] = CLOSE;
-    return out;
+    return parts;
   }
+}
 
-  /** The page as projected row objects (for csv and xlsx). */
-  objects(indices: readonly number[], projection: Projection): Record<string, unknown>[] {
-    return indices.map((at) => projectRow(this.#rows[at]!, projection));
+/** `open`, the parts with `separator` between them, `close`: one allocation, one copy of each part. */
+function concat(
+  open: Buffer,
+  separator: Buffer,
+  close: Buffer,
+  parts: readonly Buffer[],
+  allocate: Allocate = Buffer.allocUnsafe,
+): Buffer {
+  let size = open.length + close.length + Math.max(0, parts.length - 1) * separator.length;
+  for (const part of parts) size += part.length;
+  const out = allocate(size);
+  let pos = open.copy(out, 0);
+  for (let i = 0; i < parts.length; i++) {
+    if (i > 0) pos += separator.copy(out, pos);
+    pos += parts[i]!.copy(out, pos);
   }
+  close.copy(out, pos);
+  return out;
 }

@@ -5,7 +5,7 @@ import { JSON_CONTENT_TYPE, sendPooledBytes } from '../../src/http/send-bytes.ts
 import type { VendorDeps } from '../../src/http/vendor.ts';
 import { vendorErrorHandler } from '../../src/http/vendor-errors.ts';
 import { authenticate, type Caller } from './auth.ts';
-import { CSV_CONTENT_TYPE, CSV_DISPOSITION, toCsv } from './csv.ts';
+import { CSV_CONTENT_TYPE, CSV_DISPOSITION } from './csv.ts';
 import { renderEnneoError } from './errors.ts';
 import { parseExportQuery } from './export-params.ts';
 import { ExportStore } from './export-store.ts';
@@ -47,8 +47,8 @@ export function createEnneoRouter(deps: VendorDeps): Router {
     if (query.format === 'json') {
       sendPooledBytes(res, JSON_CONTENT_TYPE, store.jsonBytes(page, projection, allocate), pool);
     } else if (query.format === 'csv') {
-      res.set({ 'Content-Type': CSV_CONTENT_TYPE, 'Content-Disposition': CSV_DISPOSITION });
-      res.send(toCsv(projection.columns, store.objects(page, projection)));
+      res.setHeader('Content-Disposition', CSV_DISPOSITION);
+      sendPooledBytes(res, CSV_CONTENT_TYPE, store.csvBytes(page, projection, allocate), pool);
     } else {
       res.set({ 'Content-Type': XLSX_CONTENT_TYPE, 'Content-Disposition': XLSX_DISPOSITION });
       await writeXlsx(res, projection.columns, store.objects(page, projection), stamp);

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { toCsv } from '../../../mocks/enneo/csv.ts';
 import { ExportStore } from '../../../mocks/enneo/export-store.ts';
 import { projectionFor } from '../../../mocks/enneo/privacy.ts';
 import { makeRow } from './helpers.ts';
@@ -49,5 +51,41 @@ describe('export store', () => {
       expect(bytes.length).toBe(Buffer.byteLength(expected));
     }
     expect(accented.jsonBytes([], full).toString()).toBe('[]');
+  });
+
+  it('answers each CSV page with exactly the bytes of csv-stringify over the whole page', () => {
+    const text = fc.oneof(
+      fc.constant(null),
+      fc.string({ unit: fc.constantFrom('a', 'Ü', '東', ',', '"', '\r', '\n', ' ', ';', '1') }),
+    );
+    const number = fc.oneof(
+      fc.constant(null),
+      fc.integer({ min: -1e9, max: 1e9 }),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+    );
+    const row = fc.record({
+      name: text,
+      rawData: text,
+      topic: text,
+      duration: number,
+      pendingSeconds: number,
+    });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 12 }), fc.nat(14), (overrides, limit) => {
+        const local = new ExportStore(
+          overrides.map((o, i) => makeRow({ ...o, userWorklogId: i + 1 } as Parameters<typeof makeRow>[0])),
+        );
+        for (const projection of [full, pseudo, projectionFor('partiallyPseudonymized', [])]) {
+          for (const orderByDirection of ['asc', 'desc'] as const) {
+            const page = local.page({ ...request, orderByDirection, limit: limit + 1 }, projection);
+            const expected = toCsv(projection.columns, local.objects(page, projection));
+            // Twice: rendering each record, then from the cache.
+            expect(local.csvBytes(page, projection).toString('utf8')).toBe(expected);
+            expect(local.csvBytes(page, projection).equals(Buffer.from(expected, 'utf8'))).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });
