@@ -1,7 +1,7 @@
 import { type NextFunction, type Request, type Response, Router } from 'express';
 import { BytePool } from '../../src/http/byte-pool.ts';
 import { apiError } from '../../src/http/errors.ts';
-import { JSON_CONTENT_TYPE, sendPooledBytes } from '../../src/http/send-bytes.ts';
+import { JSON_CONTENT_TYPE, sendBytes, sendPooledBytes } from '../../src/http/send-bytes.ts';
 import type { VendorDeps } from '../../src/http/vendor.ts';
 import { vendorErrorHandler } from '../../src/http/vendor-errors.ts';
 import { authenticate, type Caller } from './auth.ts';
@@ -58,7 +58,7 @@ export function createEnneoRouter(deps: VendorDeps): Router {
   router.get(TICKET_WORKLOG_PATH, async (req: Request<{ ticketId: string }>, res: Response) => {
     await caller(req);
     const ticketId = parseTicketId(req.params.ticketId);
-    res.type('application/json').send(tickets.json(ticketId));
+    sendBytes(res, JSON_CONTENT_TYPE, tickets.bytes(ticketId));
   });
 
   for (const path of [EXPORT_PATH, TICKET_WORKLOG_PATH]) {

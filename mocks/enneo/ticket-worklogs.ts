@@ -22,13 +22,15 @@ export function compareEntries(a: TicketWorklogEntry, b: TicketWorklogEntry): nu
   return a.id - b.id;
 }
 
+const EMPTY = Buffer.from('[]');
+
 /**
- * Each ticket's worklog entries as ready JSON text, grouped once on first use.
+ * Each ticket's worklog entries as ready UTF-8 JSON, grouped once on first use.
  * An unknown ticket answers `[]` (assumed: the docs list no 404).
  */
 export class TicketWorklogIndex {
   readonly #entries: readonly TicketWorklogEntry[];
-  #byTicket: Map<number, string> | undefined;
+  #byTicket: Map<number, Buffer> | undefined;
 
   constructor(entries: readonly TicketWorklogEntry[]) {
     this.#entries = entries;
@@ -36,19 +38,26 @@ export class TicketWorklogIndex {
 
   /** The JSON array of the ticket's entries, ordered by date then id. */
   json(ticketId: number): string {
-    this.#byTicket ??= this.#group();
-    return this.#byTicket.get(ticketId) ?? '[]';
+    return this.bytes(ticketId).toString('utf8');
   }
 
-  #group(): Map<number, string> {
+  /** The same JSON as UTF-8 bytes, ready to send (shared: never write into it). */
+  bytes(ticketId: number): Buffer {
+    this.#byTicket ??= this.#group();
+    return this.#byTicket.get(ticketId) ?? EMPTY;
+  }
+
+  #group(): Map<number, Buffer> {
     const groups = new Map<number, TicketWorklogEntry[]>();
     for (const entry of this.#entries) {
       const group = groups.get(entry.ticketId);
       if (group) group.push(entry);
       else groups.set(entry.ticketId, [entry]);
     }
-    const out = new Map<number, string>();
-    for (const [ticketId, group] of groups) out.set(ticketId, JSON.stringify(group.sort(compareEntries)));
+    const out = new Map<number, Buffer>();
+    for (const [ticketId, group] of groups) {
+      out.set(ticketId, Buffer.from(JSON.stringify(group.sort(compareEntries)), 'utf8'));
+    }
     return out;
   }
 }
