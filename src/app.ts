@@ -3,6 +3,7 @@
  * and the docs at /. `createApp` builds it without listening; only the CLI listens.
  */
 import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { OpenAPIV3 } from 'openapi-types';
 import { parse as parseYaml } from 'yaml';
@@ -28,6 +29,7 @@ import { createJournal, DEFAULT_JOURNAL_LIMIT, journalMiddleware } from './http/
 import { notFound, vendorNotFound } from './http/not-found.ts';
 import { createRedactor } from './http/request-redaction.ts';
 import { baseSecurityHeaders, bodyLimit, VENDOR_BODY_LIMIT_BYTES } from './http/security.ts';
+import { serverClassesFor } from './http/server-classes.ts';
 import type { VendorDeps, VendorModule, VendorName } from './http/vendor.ts';
 import { DEFAULT_ANCHOR, DEFAULT_SEED, DEFAULT_SIZE, generateWorld } from './world/index.ts';
 import type { World } from './world/types.ts';
@@ -166,5 +168,28 @@ export function createApp(options: AppOptions = {}): Express {
     res.status(e.status).json({ code: e.code, message: e.message });
   };
   app.use(onError);
+  app.listen = listenWithOwnClasses(app);
   return app;
+}
+
+/**
+ * `app.listen` as Express defines it (an error before listening goes to the callback), with a
+ * server whose requests and responses are born with the app's prototypes (see server-classes.ts).
+ */
+function listenWithOwnClasses(app: Express): Express['listen'] {
+  return ((...args: unknown[]) => {
+    const server = createServer(serverClassesFor(app), app);
+    const callback = args[args.length - 1];
+    if (typeof callback === 'function') {
+      let called = false;
+      const once = (...result: unknown[]) => {
+        if (called) return;
+        called = true;
+        callback(...result);
+      };
+      args[args.length - 1] = once;
+      server.once('error', once);
+    }
+    return server.listen(...(args as Parameters<typeof server.listen>));
+  }) as Express['listen'];
 }

@@ -4,6 +4,7 @@
  */
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type PrototypeSource, serverClassesFor } from '../http/server-classes.ts';
 import { CliError } from './cli-error.ts';
 import { answerClientError, refuseConnect, requireHost } from './client-errors.ts';
 import type { Logger } from './logger.ts';
@@ -68,6 +69,8 @@ export function listen(
       connectionsCheckingInterval: timeouts.checkEveryMs,
       // requireHost answers a Host-less HTTP/1.1 request itself, with a message; Node's would be empty.
       requireHostHeader: false,
+      // Requests and responses born with the app's prototypes: Express then need not swap them.
+      ...serverClassesFor(app as PrototypeSource),
     },
     requireHost(app),
   );
