@@ -1,6 +1,7 @@
 /** Autozod's error body (assumed; the doc shows none): `{ success: false, message, code, parameter? }`. */
+
+import type { RenderedError } from '../../src/core/types.ts';
 import type { ApiError } from '../../src/http/errors.ts';
-import type { RenderedError } from '../../src/http/vendor.ts';
 
 /** Renders any ApiError in Autozod's shape; `parameter` appears only when one is at fault. */
 export function renderAutozodError(err: ApiError): RenderedError {

@@ -1,43 +1,32 @@
 import { decodeProtectedHeader, errors, jwtVerify } from 'jose';
-import type { Credentials } from '../../src/config/credentials.ts';
 import { apiError } from '../../src/http/errors.ts';
 import { safeEqual } from '../../src/http/safe-equal.ts';
+import type { AuthHeaders, Caller } from './caller.ts';
+import type { EnneoCredentials } from './credentials.ts';
 import { PERSONAL_DATA_PERMISSION } from './token.ts';
-import { VerifiedTokens } from './verified-tokens.ts';
+import type { VerifiedTokens } from './verified-tokens.ts';
 
-/** Who is calling, as far as the export and the worklogs care. */
-export interface Caller {
-  userId: number;
-  permissions: readonly string[];
-  via: 'bearer' | 'cookie';
-}
-
-/** The request headers authentication reads. */
-export interface AuthHeaders {
-  authorization?: string | undefined;
-  cookie?: string | undefined;
-}
+export type { AuthHeaders, Caller } from './caller.ts';
 
 /** A `connect.sid` session stands for the development user (assumed; the docs say nothing about sessions). */
 const SESSION_CALLER: Caller = { userId: 1, permissions: [PERSONAL_DATA_PERMISSION], via: 'cookie' };
 
 const forbidden = (message: string) => apiError('FORBIDDEN', message);
 
-/** Tokens that verified: most clients send one token on every request. */
-const verified = new VerifiedTokens();
-
 /**
  * Authenticates a request by `Authorization: Bearer <JWT>` (HS256) or the `connect.sid` cookie.
  * The header, when present, decides alone; the cookie is read only without it.
  * Every failure is a 403 FORBIDDEN whose message says why (Enneo documents 403 "Unauthorized").
+ * @param verified the caller's cache of tokens that verified before (one per app); none: verify every time.
  */
 export async function authenticate(
   headers: AuthHeaders,
-  credentials: Credentials['enneo'],
+  credentials: EnneoCredentials,
   now: number,
+  verified?: VerifiedTokens,
 ): Promise<Caller> {
   if (headers.authorization !== undefined)
-    return verifyBearer(headers.authorization, credentials.jwtSecret, now);
+    return verifyBearer(headers.authorization, credentials.jwtSecret, now, verified);
   const sid = readCookie(headers.cookie ?? '', 'connect.sid');
   if (sid === undefined) {
     throw forbidden('authentication required: send "Authorization: Bearer <JWT>" or the connect.sid cookie');
@@ -64,14 +53,19 @@ export function readCookie(header: string, name: string): string | undefined {
   return undefined;
 }
 
-async function verifyBearer(header: string, secret: string, now: number): Promise<Caller> {
+async function verifyBearer(
+  header: string,
+  secret: string,
+  now: number,
+  verified: VerifiedTokens | undefined,
+): Promise<Caller> {
   const match = /^(\S+)(?: +(.*))?$/.exec(header.trim());
   if (!match || match[1]!.toLowerCase() !== 'bearer') {
     throw forbidden('the Authorization header must use the Bearer scheme: "Authorization: Bearer <JWT>"');
   }
   const token = (match[2] ?? '').trim();
   if (token === '') throw forbidden('the Authorization header carries no token after "Bearer"');
-  const known = verified.get(secret, token, now);
+  const known = verified?.get(secret, token, now);
   if (known !== undefined) return known;
 
   let alg: unknown;
@@ -95,7 +89,7 @@ async function verifyBearer(header: string, secret: string, now: number): Promis
     throw forbidden(explainJoseFailure(err));
   }
   const caller = callerFromClaims(payload);
-  verified.set(secret, token, {
+  verified?.set(secret, token, {
     caller,
     // jose accepted the token, so these are numbers when present.
     nbf: payload.nbf as number | undefined,

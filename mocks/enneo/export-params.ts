@@ -1,7 +1,7 @@
-import { EXPORT_FORMATS, type ExportFormat } from '../../src/config/settings.ts';
 import { apiError } from '../../src/http/errors.ts';
 import { type Query, singleParam } from '../../src/http/params.ts';
 import { EXPORT_COLUMNS, type ExportColumn } from '../../src/world/types.ts';
+import { EXPORT_FORMATS, type ExportFormat } from './settings.ts';
 
 export const LIMIT_DEFAULT = 100;
 export const LIMIT_MAX = 1000;

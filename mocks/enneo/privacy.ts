@@ -1,6 +1,6 @@
-import type { PrivacyLevel } from '../../src/config/settings.ts';
 import { apiError } from '../../src/http/errors.ts';
 import { EXPORT_COLUMNS, type ExportColumn, type ExportRow } from '../../src/world/types.ts';
+import type { PrivacyLevel } from './settings.ts';
 import { PERSONAL_DATA_PERMISSION } from './token.ts';
 
 /** The columns `pseudonymized` omits (the vendor doc: "Omitted when reportingPrivacyLevel is pseudonymized"). */

@@ -4,7 +4,7 @@
  * and named a caller is kept; its time claims are checked again on every use.
  */
 import { hash } from 'node:crypto';
-import type { Caller } from './auth.ts';
+import type { Caller } from './caller.ts';
 
 /** What a verified token still needs checking at each use: its time window, and whom it names. */
 export interface VerifiedToken {
@@ -25,7 +25,7 @@ function keyOf(secret: string, token: string): string {
   return hash('sha256', `${secret}\0${token}`, 'base64');
 }
 
-/** A bounded least-recently-used set of verified tokens; one per process serves every app. */
+/** A bounded least-recently-used set of verified tokens; each app holds its own. */
 export class VerifiedTokens {
   readonly #limit: number;
   readonly #entries = new Map<string, VerifiedToken>();

@@ -1,5 +1,5 @@
+import type { RenderedError } from '../../src/core/types.ts';
 import type { ApiError } from '../../src/http/errors.ts';
-import type { RenderedError } from '../../src/http/vendor.ts';
 
 /**
  * Renders an error in VoIPcube's (assumed) body shape `{ message, code, parameter? }`; the doc

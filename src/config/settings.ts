@@ -1,24 +1,20 @@
-/** Run-time settings of the mock that the vendors' own backends would hold (changeable via /__standin/settings). */
-export const PRIVACY_LEVELS = ['none', 'partiallyPseudonymized', 'pseudonymized'] as const;
-export type PrivacyLevel = (typeof PRIVACY_LEVELS)[number];
+/**
+ * Run-time settings of the mock that the vendors' own backends would hold (changeable via
+ * /__standin/settings). Each vendor's descriptor declares its own; this holds them live.
+ */
+import { DEFAULT_SETTINGS, type Settings } from '../core/registry.ts';
 
-export const EXPORT_FORMATS = ['json', 'csv', 'xlsx'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export type { Settings } from '../core/registry.ts';
+/** @deprecated import from the registry (src/core/registry.ts); kept while the CLI still imports them here. */
+export {
+  DEFAULT_SETTINGS,
+  EXPORT_FORMATS,
+  type ExportFormat,
+  PRIVACY_LEVELS,
+  type PrivacyLevel,
+} from '../core/registry.ts';
 
-export interface Settings {
-  enneo: {
-    /** Enneo's backend setting `reportingPrivacyLevel`. */
-    reportingPrivacyLevel: PrivacyLevel;
-    /** Enneo's backend setting `defaultDateExportFormat`: the export format when `format` is absent. */
-    defaultDateExportFormat: ExportFormat;
-  };
-}
-
-export const DEFAULT_SETTINGS: Settings = {
-  enneo: { reportingPrivacyLevel: 'none', defaultDateExportFormat: 'json' },
-};
-
-/** A live view of the settings; routers read it per request so that changes apply at once. */
+/** A live view of the settings; handlers read it per request so that changes apply at once. */
 export interface SettingsStore {
   get(): Readonly<Settings>;
   set(next: Settings): void;

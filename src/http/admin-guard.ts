@@ -13,26 +13,37 @@ export function isLoopbackAddress(address: string | undefined): boolean {
   return address === '::1';
 }
 
-function refuse(res: Parameters<RequestHandler>[1], message: string): void {
-  res.status(403).json({ code: 'FORBIDDEN', message });
+/**
+ * Why a caller may not use the controls, or null when it may. The caller's own address decides,
+ * never `X-Forwarded-For`: a proxy in front would make every caller look local, so behind one set
+ * an admin token.
+ */
+export function adminRefusal(
+  adminToken: string | undefined,
+  caller: { authorization: string | undefined; remoteAddress: string | undefined },
+): string | null {
+  if (adminToken === undefined) {
+    return isLoopbackAddress(caller.remoteAddress)
+      ? null
+      : 'the mock controls answer only on loopback; start standin with --admin-token to reach them from elsewhere';
+  }
+  const match = /^Bearer +(\S+) *$/i.exec(caller.authorization ?? '');
+  return match && safeEqual(match[1]!, adminToken)
+    ? null
+    : 'the mock controls require the admin token: send "Authorization: Bearer <admin token>"';
 }
 
 /**
- * Guards the controls. The socket's own address decides, never `X-Forwarded-For`: a proxy in
- * front would make every caller look local, so behind one set an admin token.
+ * @deprecated The controls check access in the core (src/core/controls-http.ts) through
+ * `adminRefusal`; this Express form remains for callers that mount it themselves.
  */
 export function adminGuard(adminToken: string | undefined): RequestHandler {
   return (req, res, next) => {
-    if (adminToken === undefined) {
-      if (isLoopbackAddress(req.socket.remoteAddress)) return next();
-      refuse(
-        res,
-        'the mock controls answer only on loopback; start standin with --admin-token to reach them from elsewhere',
-      );
-      return;
-    }
-    const match = /^Bearer +(\S+) *$/i.exec(req.headers.authorization ?? '');
-    if (match && safeEqual(match[1]!, adminToken)) return next();
-    refuse(res, 'the mock controls require the admin token: send "Authorization: Bearer <admin token>"');
+    const refused = adminRefusal(adminToken, {
+      authorization: req.headers.authorization,
+      remoteAddress: req.socket.remoteAddress,
+    });
+    if (refused === null) return next();
+    res.status(403).json({ code: 'FORBIDDEN', message: refused });
   };
 }

@@ -2,7 +2,7 @@
  * Validation of settings changes (`PUT /__standin/settings`, and `createApp({ settings })`).
  * Pure: the current settings and a patch in, the next settings or the problem out.
  */
-import { EXPORT_FORMATS, PRIVACY_LEVELS, type Settings } from '../config/settings.ts';
+import { SETTINGS_SCHEMA, type Settings } from '../core/registry.ts';
 
 /** The problem with a settings patch: which field, why, and what it may be. */
 export interface SettingsProblem {
@@ -13,10 +13,13 @@ export interface SettingsProblem {
 
 export type SettingsResult = { ok: true; settings: Settings } | { ok: false; problem: SettingsProblem };
 
-/** Every setting, by vendor, with the values it may take. */
-const ALLOWED: Record<string, Record<string, readonly string[]>> = {
-  enneo: { reportingPrivacyLevel: PRIVACY_LEVELS, defaultDateExportFormat: EXPORT_FORMATS },
-};
+/** Every setting, by vendor, with the values it may take (from the vendors' descriptors). */
+const ALLOWED: Record<string, Record<string, readonly string[]>> = Object.fromEntries(
+  Object.entries(SETTINGS_SCHEMA).map(([vendor, fields]) => [
+    vendor,
+    Object.fromEntries(Object.entries(fields).map(([name, spec]) => [name, spec.allowed])),
+  ]),
+);
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);

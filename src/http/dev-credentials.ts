@@ -1,36 +1,31 @@
 /**
  * The credentials a client uses against the mock, derived from the credentials it accepts: the
- * shape of `standin credentials --json`, and the headers each vendor expects them in.
+ * shape of `standin credentials --json`, and the headers each vendor expects them in. Every
+ * vendor detail comes from its descriptor's auth schemes.
  */
-import { defaultEnneoToken } from '../../mocks/enneo/token.ts';
-import { type Credentials, DEFAULT_CREDENTIALS } from '../config/credentials.ts';
+import {
+  type ClientCredentials,
+  type Credentials,
+  DEFAULT_CREDENTIALS,
+  VENDOR_DESCRIPTORS,
+  VENDOR_TITLES,
+  type VendorName,
+  vendorDescriptor,
+} from '../core/registry.ts';
+import type { AuthScheme } from '../core/types.ts';
 import type { DocsCredentials } from './openapi-json.ts';
-import type { VendorName } from './vendor.ts';
 
-/** How each vendor is called in the docs, the banner and `standin credentials`. */
-export const VENDOR_TITLES: Record<VendorName, string> = {
-  enneo: 'Enneo',
-  voipcube: 'VoIPcube',
-  autozod: 'Autozod',
-};
+export type { ClientCredentials } from '../core/registry.ts';
+export { VENDOR_TITLES };
 
 /** Credentials given at start-up: any subset of DEFAULT_CREDENTIALS, per vendor. */
 export type CredentialOverrides = { [V in keyof Credentials]?: Partial<Credentials[V]> };
 
 /** The full credentials for some overrides: DEFAULT_CREDENTIALS with the overrides applied. */
 export function resolveCredentials(overrides: CredentialOverrides = {}): Credentials {
-  return {
-    enneo: { ...DEFAULT_CREDENTIALS.enneo, ...overrides.enneo },
-    voipcube: { ...DEFAULT_CREDENTIALS.voipcube, ...overrides.voipcube },
-    autozod: { ...DEFAULT_CREDENTIALS.autozod, ...overrides.autozod },
-  };
-}
-
-/** Exactly the JSON `standin credentials --json` prints. */
-export interface ClientCredentials {
-  enneo: { token: string; cookie: string };
-  voipcube: { key: string };
-  autozod: { token: string };
+  return Object.fromEntries(
+    VENDOR_DESCRIPTORS.map((d) => [d.name, { ...DEFAULT_CREDENTIALS[d.name], ...overrides[d.name] }]),
+  ) as Credentials;
 }
 
 /**
@@ -38,14 +33,25 @@ export interface ClientCredentials {
  * the deterministic development JWT, so every call yields the same string.
  */
 export async function clientCredentials(credentials: Credentials): Promise<ClientCredentials> {
-  return {
-    enneo: {
-      token: await defaultEnneoToken(credentials.enneo.jwtSecret),
-      cookie: `connect.sid=${credentials.enneo.sessionId}`,
-    },
-    voipcube: { key: credentials.voipcube.key },
-    autozod: { token: credentials.autozod.token },
-  };
+  const entries = await Promise.all(
+    VENDOR_DESCRIPTORS.map(async (d) => {
+      const auth = d.auth as { clientCredentials(c: object): Promise<Record<string, string>> };
+      return [d.name, await auth.clientCredentials(credentials[d.name])] as const;
+    }),
+  );
+  return Object.fromEntries(entries) as ClientCredentials;
+}
+
+/** The request header that carries `value` under `scheme`. */
+function schemeHeader(scheme: AuthScheme, value: string): { name: string; value: string } {
+  switch (scheme.type) {
+    case 'bearer':
+      return { name: 'Authorization', value: `Bearer ${value}` };
+    case 'header':
+      return { name: scheme.name, value };
+    case 'cookie':
+      return { name: 'Cookie', value };
+  }
 }
 
 /** The request headers that authenticate with one vendor, each alone sufficient. */
@@ -53,27 +59,17 @@ export function credentialHeaders(
   client: ClientCredentials,
   vendor: VendorName,
 ): { name: string; value: string }[] {
-  switch (vendor) {
-    case 'enneo':
-      return [
-        { name: 'Authorization', value: `Bearer ${client.enneo.token}` },
-        { name: 'Cookie', value: client.enneo.cookie },
-      ];
-    case 'voipcube':
-      return [{ name: 'Key', value: client.voipcube.key }];
-    case 'autozod':
-      return [{ name: 'Authorization', value: `Bearer ${client.autozod.token}` }];
-  }
+  const values = client[vendor] as Record<string, string>;
+  return vendorDescriptor(vendor).auth.schemes.map((scheme) => schemeHeader(scheme, values[scheme.client]!));
 }
 
-/** What a vendor's interactive docs are pre-authorised with. */
+/** What a vendor's interactive docs are pre-authorised with (browsers cannot set cookies). */
 export function docsCredentials(client: ClientCredentials, vendor: VendorName): DocsCredentials {
-  switch (vendor) {
-    case 'enneo':
-      return { bearer: client.enneo.token };
-    case 'voipcube':
-      return { headerKey: client.voipcube.key };
-    case 'autozod':
-      return { bearer: client.autozod.token };
+  const values = client[vendor] as Record<string, string>;
+  const out: DocsCredentials = {};
+  for (const scheme of vendorDescriptor(vendor).auth.schemes) {
+    if (scheme.type === 'bearer') out.bearer ??= values[scheme.client];
+    if (scheme.type === 'header') out.headerKey ??= values[scheme.client];
   }
+  return out;
 }

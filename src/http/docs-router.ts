@@ -12,6 +12,7 @@ import express, {
 } from 'express';
 import type { OpenAPIV3 } from 'openapi-types';
 import swaggerUi from 'swagger-ui-express';
+import type { VendorName } from '../core/registry.ts';
 import {
   type ClientCredentials,
   credentialHeaders,
@@ -21,10 +22,9 @@ import {
 import { renderIndexPage, type VendorView } from './docs-page.ts';
 import { authActionFor, listOperations, requestOrigin, withMockServer } from './openapi-json.ts';
 import { setHtmlSecurityHeaders } from './security.ts';
-import type { VendorModule, VendorName } from './vendor.ts';
 
 export interface DocsOptions {
-  vendors: readonly VendorModule[];
+  vendors: readonly { name: VendorName; basePath: string }[];
   /** The contract as written (with its `$ref`s: Swagger UI resolves them and shows schema names). */
   loadDocument: (vendor: VendorName) => Promise<OpenAPIV3.Document>;
   clientCredentials: () => Promise<ClientCredentials>;

@@ -1,6 +1,6 @@
 /**
  * The error catalog: every error standin answers with has a unique code and one status.
- * Handlers `throw apiError(...)`; each vendor's error middleware renders the vendor's body shape.
+ * Handlers `throw apiError(...)`; the core's one error exit renders it in the vendor's body shape.
  */
 export const ERROR_CATALOG = {
   MISSING_PARAMETER: { status: 400, title: 'A required parameter is missing' },
@@ -27,6 +27,8 @@ export class ApiError extends Error {
     message: string,
     readonly status: number = ERROR_CATALOG[code].status,
     readonly parameter?: string,
+    /** Headers the answer must carry (`Allow` on a 405, `WWW-Authenticate` on a 401); lowercase names. */
+    readonly headers?: Readonly<Record<string, string>>,
   ) {
     super(message);
   }
@@ -39,9 +41,9 @@ export class ApiError extends Error {
 export function apiError(
   code: ErrorCode,
   message: string,
-  opts: { parameter?: string; status?: number } = {},
+  opts: { parameter?: string; status?: number; headers?: Record<string, string> } = {},
 ) {
-  return new ApiError(code, message, opts.status ?? ERROR_CATALOG[code].status, opts.parameter);
+  return new ApiError(code, message, opts.status ?? ERROR_CATALOG[code].status, opts.parameter, opts.headers);
 }
 
 /** Turns anything thrown into an ApiError; body-parser and other library errors keep their 4xx status. */

@@ -4,8 +4,8 @@
  * matches, so a chaos run replayed with the same requests injects the same faults.
  */
 
+import { VENDORS, type VendorName } from '../core/registry.ts';
 import { type Fault, MAX_DELAY_MS, MAX_FAULT_CODE, MIN_FAULT_CODE } from './prefer.ts';
-import { VENDORS, type VendorName } from './vendor.ts';
 
 /** A rule as the controls show it; absent parts are null. */
 export interface FaultRule {

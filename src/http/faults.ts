@@ -1,81 +1,62 @@
 /**
- * Applies faults to vendor requests: those asked for by the request's `Prefer` header, else those
- * drawn from the server-wide rules. A faulted status carries the vendor's own error body.
+ * Which fault a vendor request gets: the one asked for by its `Prefer` header, else one drawn from
+ * the server-wide rules. Pure decision; the core's pipeline carries it out.
  */
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { type ApiError, apiError } from './errors.ts';
+import type { VendorName } from '../core/registry.ts';
 import type { FaultRules } from './fault-rules.ts';
 import { type Fault, parsePrefer, preferenceApplied } from './prefer.ts';
-import type { VendorModule } from './vendor.ts';
 
-/** Answers with the vendor's error shape (used before the vendor's own router is reached). */
-export function sendVendorError(res: Response, vendor: VendorModule, err: ApiError): void {
-  const { status, body } = vendor.renderError(err);
-  res.status(status).json(body);
+export type FaultDecision =
+  | { kind: 'none' }
+  | { kind: 'refused'; problem: string }
+  | { kind: 'fault'; fault: Fault; source: string; preferenceApplied: string | null };
+
+const NONE: FaultDecision = Object.freeze({ kind: 'none' });
+
+/**
+ * Decides the fault of one request to `vendor` at `path` (the full path, as a rule's glob sees it).
+ * Rules draw even when Prefer decides, so a rule's sequence depends only on the requests it matches.
+ */
+export function decideFault(
+  vendor: VendorName,
+  path: string,
+  prefer: string | undefined,
+  rules: FaultRules,
+): FaultDecision {
+  const asked = parsePrefer(prefer);
+  if (!asked.ok) return { kind: 'refused', problem: asked.problem };
+  const drawn = rules.size === 0 ? null : rules.draw(vendor, path);
+  if (asked.fault) {
+    const applied = preferenceApplied(asked.fault);
+    return {
+      kind: 'fault',
+      fault: asked.fault,
+      source: 'asked for with the Prefer header',
+      preferenceApplied: applied === '' ? null : applied,
+    };
+  }
+  if (drawn)
+    return {
+      kind: 'fault',
+      fault: drawn.fault,
+      source: `fault rule ${drawn.ruleId}`,
+      preferenceApplied: null,
+    };
+  return NONE;
 }
 
-/** Waits `ms`, or less when the client goes away first. @returns whether the client is still there. */
-function waitUnlessClosed(res: Response, ms: number): Promise<boolean> {
+/** Waits `ms`, or less when `signal` aborts first. @returns whether the caller is still there. */
+export function waitUnlessAborted(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
+  if (signal?.aborted) return Promise.resolve(false);
   return new Promise((resolve) => {
-    const onClose = () => {
+    const onAbort = () => {
       clearTimeout(timer);
       resolve(false);
     };
     const timer = setTimeout(() => {
-      res.off('close', onClose);
+      signal?.removeEventListener('abort', onAbort);
       resolve(true);
     }, ms);
-    res.once('close', onClose);
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
-}
-
-/** The fault middleware of one vendor, mounted in front of its router. */
-export function faultMiddleware(vendor: VendorModule, rules: FaultRules): RequestHandler {
-  return (req, res, next) => {
-    const prefer = parsePrefer(req.headers.prefer);
-    if (!prefer.ok) {
-      sendVendorError(res, vendor, apiError('INVALID_PARAMETER', prefer.problem, { parameter: 'Prefer' }));
-      return;
-    }
-    // Rules draw even when Prefer decides, so a rule's sequence depends only on the requests it matches.
-    const drawn = rules.size === 0 ? null : rules.draw(vendor.name, req.originalUrl.split('?', 1)[0]!);
-    const fault = prefer.fault ?? drawn?.fault ?? null;
-    // Most requests ask for no fault and meet no rule: they go on at once, with no promise made.
-    if (fault === null) return next();
-    const source = prefer.fault ? 'asked for with the Prefer header' : `fault rule ${drawn?.ruleId}`;
-    if (prefer.fault) {
-      const applied = preferenceApplied(prefer.fault);
-      if (applied) res.setHeader('Preference-Applied', applied);
-    }
-    injectFault(req, res, next, vendor, fault, source).catch(next);
-  };
-}
-
-async function injectFault(
-  req: Request,
-  res: Response,
-  next: NextFunction,
-  vendor: VendorModule,
-  fault: Fault,
-  source: string,
-): Promise<void> {
-  if (fault.delayMs !== undefined && fault.delayMs > 0) {
-    if (!(await waitUnlessClosed(res, fault.delayMs))) return;
-  }
-  if (fault.reset) {
-    // An RST rather than a FIN: clients see ECONNRESET, as from a crashed upstream.
-    req.socket.resetAndDestroy();
-    return;
-  }
-  if (fault.code !== undefined) {
-    sendVendorError(
-      res,
-      vendor,
-      apiError('INJECTED_FAULT', `fault injected: status ${fault.code} (${source})`, {
-        status: fault.code,
-      }),
-    );
-    return;
-  }
-  next();
 }

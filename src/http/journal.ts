@@ -3,10 +3,7 @@
  * can assert what its client sent (`GET /__standin/requests`). Control requests are not recorded.
  */
 
-import type { ServerResponse } from 'node:http';
-import { performance } from 'node:perf_hooks';
-import type { RequestHandler } from 'express';
-import type { RedactedHeaders, RedactedQuery, Redactor } from './request-redaction.ts';
+import type { RedactedHeaders, RedactedQuery } from './request-redaction.ts';
 import type { VendorName } from './vendor.ts';
 
 export const DEFAULT_JOURNAL_LIMIT = 1000;
@@ -91,57 +88,5 @@ export function createJournal(limit: number = DEFAULT_JOURNAL_LIMIT): Journal {
       count = 0;
       nextId = 1;
     },
-  };
-}
-
-/** What a response carries from arrival to completion, for the one shared 'close' listener. */
-interface Pending {
-  entry: RecordedRequest;
-  journal: Journal;
-  started: number;
-}
-const PENDING = Symbol('standin.journal.pending');
-type Tracked = ServerResponse & { [PENDING]?: Pending };
-
-/** Completes the journal entry of the response it is called on (one function for every request). */
-function recordOnClose(this: Tracked): void {
-  const pending = this[PENDING];
-  if (pending === undefined) return;
-  this[PENDING] = undefined;
-  const { entry, journal, started } = pending;
-  entry.status = this.writableFinished ? this.statusCode : null;
-  entry.durationMs = Math.round((performance.now() - started) * 100) / 100;
-  journal.record(entry);
-}
-
-/**
- * Records each request that passes through into the journal once it completes or is dropped.
- * Redaction happens on arrival, so no secret is ever held in the journal's memory.
- */
-export function journalMiddleware(
-  vendor: VendorName,
-  journal: Journal,
-  redactor: Redactor,
-  clock: () => number,
-): RequestHandler {
-  return (req, res, next) => {
-    const started = performance.now();
-    const url = req.originalUrl;
-    const queryStart = url.indexOf('?');
-    const entry: RecordedRequest = {
-      id: 0,
-      time: clock(),
-      vendor,
-      method: req.method,
-      path: redactor.text(queryStart < 0 ? url : url.slice(0, queryStart)),
-      // No query string, no parameters: the parser need not run.
-      query: queryStart < 0 ? {} : redactor.query(req.query as Record<string, unknown>),
-      headers: redactor.headers(req.headers),
-      status: null,
-      durationMs: 0,
-    };
-    (res as Tracked)[PENDING] = { entry, journal, started };
-    res.once('close', recordOnClose);
-    next();
   };
 }

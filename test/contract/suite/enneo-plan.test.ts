@@ -3,14 +3,9 @@ import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defaultEnneoToken, enneoVendor, mintEnneoToken } from '../../../mocks/enneo/index.ts';
+import { createExpressApp } from '../../../src/adapters/express.ts';
 import { DEFAULT_CREDENTIALS } from '../../../src/config/credentials.ts';
-import {
-  createSettingsStore,
-  DEFAULT_SETTINGS,
-  PRIVACY_LEVELS,
-  type PrivacyLevel,
-  type SettingsStore,
-} from '../../../src/config/settings.ts';
+import { PRIVACY_LEVELS, type PrivacyLevel } from '../../../src/config/settings.ts';
 import { runSuite } from '../../../src/contract/suite/runner.ts';
 import {
   CHECKS,
@@ -22,6 +17,7 @@ import {
 import { autozodPlan } from '../../../src/contract/suite/vendors/autozod.ts';
 import { enneoPlan } from '../../../src/contract/suite/vendors/enneo.ts';
 import { voipcubePlan } from '../../../src/contract/suite/vendors/voipcube.ts';
+import { createStandin, type Standin } from '../../../src/core/standin.ts';
 import { generateWorld } from '../../../src/world/index.ts';
 
 const PLANS = { enneo: enneoPlan, voipcube: voipcubePlan, autozod: autozodPlan };
@@ -38,7 +34,7 @@ interface Mutant {
 
 let server: Server;
 let baseUrl: string;
-let settings: SettingsStore;
+let standin: Standin;
 let token: string;
 let mutant: Mutant | undefined;
 
@@ -60,14 +56,10 @@ function mutate(req: Request, res: Response, next: NextFunction): void {
 }
 
 beforeAll(async () => {
-  settings = createSettingsStore();
+  standin = createStandin({ world: generateWorld() });
   const app = express();
-  const world = generateWorld();
-  app.use(
-    enneoVendor.basePath,
-    mutate,
-    enneoVendor.createRouter({ world, settings, credentials: DEFAULT_CREDENTIALS, clock: () => Date.now() }),
-  );
+  app.use(enneoVendor.basePath, mutate);
+  app.use(createExpressApp(standin));
   server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}${enneoVendor.basePath}`;
@@ -82,8 +74,12 @@ afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
-function verify(level: PrivacyLevel, credentials: Target['credentials'], strict = true): Promise<Report> {
-  settings.set({ ...DEFAULT_SETTINGS, enneo: { ...DEFAULT_SETTINGS.enneo, reportingPrivacyLevel: level } });
+async function verify(
+  level: PrivacyLevel,
+  credentials: Target['credentials'],
+  strict = true,
+): Promise<Report> {
+  await standin.controls.putSettings({ enneo: { reportingPrivacyLevel: level } });
   const options: SuiteOptions = {
     target: { vendor: 'enneo', baseUrl, credentials, ids: {}, expectPrivacy: level },
     strict,

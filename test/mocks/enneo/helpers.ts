@@ -1,12 +1,11 @@
 import type { Server } from 'node:http';
-import express, { type Express } from 'express';
+import type { Express } from 'express';
 import { SignJWT } from 'jose';
 import type { Test } from 'supertest';
-import { enneoVendor } from '../../../mocks/enneo/index.ts';
+import { createExpressApp } from '../../../src/adapters/express.ts';
 import { DEFAULT_CREDENTIALS } from '../../../src/config/credentials.ts';
-import { createSettingsStore, DEFAULT_SETTINGS, type Settings } from '../../../src/config/settings.ts';
-import type { VendorDeps } from '../../../src/http/vendor.ts';
-import { vendorErrorHandler } from '../../../src/http/vendor-errors.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/config/settings.ts';
+import { createStandin, type Standin } from '../../../src/core/standin.ts';
 import type { ExportRow, TicketWorklogEntry, World } from '../../../src/world/types.ts';
 
 export const BASE = '/enneo/api/mind';
@@ -175,21 +174,52 @@ export function makeWorld(count = 120, seed = 7): World {
   };
 }
 
-/** Deps for the router: the given world, default credentials, a fixed clock, fresh settings. */
-export function makeDeps(world: World, settings: Partial<Settings['enneo']> = {}): VendorDeps {
+/**
+ * The live settings of a test app, changed in place by the tests: each change goes to the app
+ * through its in-process controls (which apply it before they return).
+ */
+export class TestSettings {
+  readonly #start: Settings;
+  #current: Settings;
+  standin: Standin | undefined;
+
+  constructor(start: Settings) {
+    this.#start = structuredClone(start);
+    this.#current = structuredClone(start);
+  }
+  get(): Settings {
+    return this.#current;
+  }
+  set(next: Settings): void {
+    this.#current = structuredClone(next);
+    void this.standin?.controls.putSettings(next);
+  }
+  reset(): void {
+    this.set(this.#start);
+  }
+}
+
+/** What a test app is built from: the world, a fixed clock, settings the test may change. */
+export interface TestDeps {
+  world: World;
+  settings: TestSettings;
+  clock: () => number;
+}
+
+/** The given world, a fixed clock, fresh settings (default credentials throughout). */
+export function makeDeps(world: World, settings: Partial<Settings['enneo']> = {}): TestDeps {
   return {
     world,
-    settings: createSettingsStore({ enneo: { ...DEFAULT_SETTINGS.enneo, ...settings } }),
-    credentials: DEFAULT_CREDENTIALS,
+    settings: new TestSettings({ enneo: { ...DEFAULT_SETTINGS.enneo, ...settings } }),
     clock: () => NOW,
   };
 }
 
-/** An app that mounts the Enneo router where standin does, with the vendor's error exit. */
-export function makeApp(deps: VendorDeps): Express {
-  const app = express();
-  app.use(enneoVendor.basePath, enneoVendor.createRouter(deps), vendorErrorHandler(enneoVendor.renderError));
-  return app;
+/** The app standin serves (createApp's), over the deps: every vendor, the one error exit. */
+export function makeApp(deps: TestDeps): Express {
+  const standin = createStandin({ world: deps.world, clock: deps.clock, settings: deps.settings.get() });
+  deps.settings.standin = standin;
+  return createExpressApp(standin);
 }
 
 /** Signs a token with arbitrary claims and header (for the failure modes mintEnneoToken will not make). */

@@ -1,8 +1,6 @@
 import express, { type Express } from 'express';
-import { createVoipcubeRouter, voipcubeVendor } from '../../../mocks/voipcube/index.ts';
+import { createApp } from '../../../src/app.ts';
 import { DEFAULT_CREDENTIALS } from '../../../src/config/credentials.ts';
-import { createSettingsStore } from '../../../src/config/settings.ts';
-import { vendorErrorHandler } from '../../../src/http/vendor-errors.ts';
 import type { StatusLog, World } from '../../../src/world/types.ts';
 
 export const KEY = DEFAULT_CREDENTIALS.voipcube.key;
@@ -24,19 +22,11 @@ export function worldWith(statusLogs: StatusLog[]): World {
   };
 }
 
-/** The app the server helper builds, reduced to VoIPcube: its router and its error exit. */
+/** The app standin serves (createApp), over `world`; `before` runs first (a spy on the response). */
 export function voipcubeApp(world: World, before?: express.RequestHandler): Express {
-  const app = express();
-  if (before) app.use(before);
-  app.use(
-    voipcubeVendor.basePath,
-    createVoipcubeRouter({
-      world,
-      settings: createSettingsStore(),
-      credentials: DEFAULT_CREDENTIALS,
-      clock: () => Date.parse('2024-03-01T12:00:00Z'),
-    }),
-  );
-  app.use(voipcubeVendor.basePath, vendorErrorHandler(voipcubeVendor.renderError));
-  return app;
+  const app = createApp({ world, clock: () => Date.parse('2024-03-01T12:00:00Z') });
+  if (!before) return app;
+  const outer = express();
+  outer.use(before, app);
+  return outer;
 }

@@ -1,0 +1,108 @@
+/**
+ * Enneo's two endpoints over the seeded world, as a plain handler: authenticate → parse → project
+ * → page → bytes. Paths are relative to the base path (`/enneo/api/mind` in standin).
+ */
+
+import { bytesResponse, JSON_CONTENT_TYPE } from '../../src/core/responses.ts';
+import type { PlainResponse, VendorDeps, VendorHandler, VendorRequest } from '../../src/core/types.ts';
+import { BytePool } from '../../src/http/byte-pool.ts';
+import { apiError } from '../../src/http/errors.ts';
+import { authenticate, type Caller } from './auth.ts';
+import type { EnneoCredentials } from './credentials.ts';
+import { CSV_CONTENT_TYPE, CSV_DISPOSITION } from './csv.ts';
+import { parseExportQuery } from './export-params.ts';
+import { ExportStore } from './export-store.ts';
+import { assertSortable, projectionFor } from './privacy.ts';
+import type { EnneoSettings } from './settings.ts';
+import { parseTicketId, TicketWorklogIndex } from './ticket-worklogs.ts';
+import { VerifiedTokens } from './verified-tokens.ts';
+import { XLSX_CONTENT_TYPE, XLSX_DISPOSITION } from './xlsx.ts';
+import { xlsxPageBytes } from './xlsx-bytes.ts';
+
+export const EXPORT_PATH = '/export/reporting_worklog';
+export const TICKET_WORKLOG_PATH = '/ticket/{ticketId}/worklog';
+
+// As Express matched them before: case-insensitive, an optional trailing slash, one segment per id.
+const EXPORT_ROUTE = /^\/export\/reporting_worklog\/?$/i;
+const TICKET_ROUTE = /^\/ticket\/([^/]+)\/worklog\/?$/i;
+
+const ALLOW = { allow: 'GET, HEAD' };
+
+function methodNotAllowed(method: string): never {
+  throw apiError('METHOD_NOT_ALLOWED', `${method} is not allowed here; use GET`, { headers: ALLOW });
+}
+
+function decodeTicketId(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw apiError('INVALID_PARAMETER', 'ticketId is not valid percent-encoding', { parameter: 'ticketId' });
+  }
+}
+
+/**
+ * Builds Enneo's handler. Settings (privacy level, default format) are read per request, so
+ * changes apply at once; the indexes, the output pool and the verified-token cache belong to it.
+ */
+export function createEnneoHandler(deps: VendorDeps<EnneoCredentials, EnneoSettings>): VendorHandler {
+  const store = new ExportStore(deps.world.enneo.exportRows);
+  const tickets = new TicketWorklogIndex(deps.world.enneo.ticketWorklogs);
+  // The xlsx workbook's date: the world's anchor, so that the same world answers the same bytes.
+  const stamp = new Date(`${deps.world.meta.anchor}T00:00:00Z`);
+  const pool = new BytePool();
+  const allocate = (size: number) => pool.acquire(size);
+  const verified = new VerifiedTokens();
+
+  const caller = (req: VendorRequest): Promise<Caller> =>
+    authenticate(
+      { authorization: req.headers.authorization, cookie: req.headers.cookie },
+      deps.credentials,
+      deps.clock(),
+      verified,
+    );
+
+  /** A pooled page: its memory goes back to the pool once the door has written it. */
+  const pooled = (
+    contentType: string,
+    body: Buffer,
+    headers: Record<string, string> = {},
+  ): PlainResponse => ({
+    ...bytesResponse(200, contentType, body, headers),
+    release: () => pool.release(body),
+  });
+
+  async function exportPage(req: VendorRequest): Promise<PlainResponse> {
+    const who = await caller(req);
+    const settings = deps.settings();
+    const query = parseExportQuery(req.query, settings.defaultDateExportFormat);
+    const projection = projectionFor(settings.reportingPrivacyLevel, who.permissions);
+    assertSortable(projection, query.orderByField);
+    const page = store.page(query, projection);
+    switch (query.format) {
+      case 'json':
+        return pooled(JSON_CONTENT_TYPE, store.jsonBytes(page, projection, allocate));
+      case 'csv':
+        return pooled(CSV_CONTENT_TYPE, store.csvBytes(page, projection, allocate), {
+          'content-disposition': CSV_DISPOSITION,
+        });
+      case 'xlsx': {
+        const bytes = await xlsxPageBytes(projection.columns, store.objects(page, projection), stamp);
+        return bytesResponse(200, XLSX_CONTENT_TYPE, bytes, { 'content-disposition': XLSX_DISPOSITION });
+      }
+    }
+  }
+
+  async function ticketWorklog(req: VendorRequest, rawId: string): Promise<PlainResponse> {
+    await caller(req);
+    const ticketId = parseTicketId(decodeTicketId(rawId));
+    return bytesResponse(200, JSON_CONTENT_TYPE, tickets.bytes(ticketId));
+  }
+
+  return async (req) => {
+    const readable = req.method === 'GET' || req.method === 'HEAD';
+    if (EXPORT_ROUTE.test(req.path)) return readable ? exportPage(req) : methodNotAllowed(req.method);
+    const ticket = TICKET_ROUTE.exec(req.path);
+    if (ticket) return readable ? ticketWorklog(req, ticket[1]!) : methodNotAllowed(req.method);
+    return null;
+  };
+}

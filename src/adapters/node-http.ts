@@ -1,0 +1,148 @@
+/**
+ * Node's http objects ↔ the core's plain request and response: what the Express door (and any
+ * Node server) needs. Bodies are read only for the controls; vendor endpoints never read one.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CONTROL_BODY_LIMIT_BYTES } from '../core/controls-http.ts';
+import { splitTarget } from '../core/query.ts';
+import { CONTROLS_PATH } from '../core/standin.ts';
+import { isReset, type Outcome, type PlainRequest, type Query } from '../core/types.ts';
+
+/** A PlainRequest over a Node request; its abort signal is made only if something asks for it. */
+class NodeRequest implements PlainRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly query: Query;
+  readonly headers: Readonly<Record<string, string | undefined>>;
+  readonly remoteAddress: string | undefined;
+  body: Uint8Array | undefined;
+  readonly #res: ServerResponse;
+  #signal: AbortSignal | undefined;
+
+  constructor(req: IncomingMessage, res: ServerResponse) {
+    const { path, query } = splitTarget(req.url ?? '/');
+    this.method = req.method ?? 'GET';
+    this.path = path;
+    this.query = query;
+    // Node joins repeated request headers with ", " (only set-cookie stays an array, and no
+    // request carries one that anything here reads).
+    this.headers = req.headers as Record<string, string | undefined>;
+    this.remoteAddress = req.socket.remoteAddress;
+    this.#res = res;
+  }
+
+  get signal(): AbortSignal {
+    if (this.#signal === undefined) {
+      const controller = new AbortController();
+      const res = this.#res;
+      if (res.writableFinished || res.destroyed) controller.abort();
+      else res.once('close', () => (res.writableFinished ? undefined : controller.abort()));
+      this.#signal = controller.signal;
+    }
+    return this.#signal;
+  }
+}
+
+const CONTROLS_PREFIX = CONTROLS_PATH.slice(0, -1);
+
+/** Whether the request may carry a body the core reads: a control request that declares one. */
+function wantsBody(req: IncomingMessage, path: string): boolean {
+  if (path.slice(0, CONTROLS_PREFIX.length).toLowerCase() !== CONTROLS_PREFIX) return false;
+  const length = req.headers['content-length'];
+  if (length !== undefined) return Number(length) > 0 && Number(length) <= CONTROL_BODY_LIMIT_BYTES;
+  return req.headers['transfer-encoding'] !== undefined;
+}
+
+/** Reads at most `limit + 1` bytes: enough for the core to see that a body is too large. */
+function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size > limit) {
+        req.off('data', onData);
+        req.pause();
+        resolve(Buffer.concat(chunks));
+      }
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve(Buffer.concat(chunks)));
+    req.once('error', reject);
+  });
+}
+
+/** The plain request of a Node request, its body read when the core will want it. */
+export async function plainRequest(req: IncomingMessage, res: ServerResponse): Promise<PlainRequest> {
+  const plain = new NodeRequest(req, res);
+  if (wantsBody(req, plain.path)) plain.body = await readBody(req, CONTROL_BODY_LIMIT_BYTES);
+  return plain;
+}
+
+/** Resolves once the response can take more, or has closed. */
+function drainOrClose(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.once('drain', done);
+    res.once('close', done);
+  });
+}
+
+/**
+ * Writes a streamed body with backpressure: waits for 'drain' when the socket's buffer is full, and
+ * stops (without ending) when the client goes away, which also stops the producer.
+ */
+async function writeStream(res: ServerResponse, body: AsyncIterable<Uint8Array>): Promise<void> {
+  let closed = res.destroyed;
+  const onClose = () => {
+    closed = true;
+  };
+  res.once('close', onClose);
+  try {
+    for await (const chunk of body) {
+      if (closed) return;
+      if (!res.write(chunk)) await drainOrClose(res);
+      if (closed) return;
+    }
+    res.end();
+  } finally {
+    res.off('close', onClose);
+  }
+}
+
+/** Writes an outcome of the core to a Node response (or drops the connection for a reset). */
+export function writeOutcome(req: IncomingMessage, res: ServerResponse, outcome: Outcome): void {
+  if (isReset(outcome)) {
+    // An RST rather than a FIN: clients see ECONNRESET, as from a crashed upstream.
+    req.socket.resetAndDestroy();
+    outcome.done?.(false);
+    return;
+  }
+  const { done, release } = outcome;
+  if (done !== undefined || release !== undefined) {
+    res.once('close', () => {
+      const delivered = res.writableFinished;
+      // A buffer is reused only once node:http has handed every byte of it to the kernel.
+      if (delivered) release?.();
+      done?.(delivered);
+    });
+  }
+  // Set one by one rather than by writeHead: middleware in front (compression, a test's spy) may
+  // still change headers when the body is written.
+  res.statusCode = outcome.status;
+  for (const name in outcome.headers) res.setHeader(name, outcome.headers[name]!);
+  const { body } = outcome;
+  if (body === null || req.method === 'HEAD') {
+    res.end();
+    if (body !== null && !(body instanceof Uint8Array)) void body[Symbol.asyncIterator]().return?.();
+  } else if (body instanceof Uint8Array) {
+    res.end(body);
+  } else {
+    writeStream(res, body).catch(() => res.destroy());
+  }
+}

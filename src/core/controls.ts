@@ -1,0 +1,95 @@
+/**
+ * The mock controls as typed methods: what `/__standin/…` does over HTTP, callable in-process
+ * (`createHandlers(...).controls` in MSW). Every method is async so that a shared state backend
+ * (issue 19) can stand behind the same interface; in-process they settle at once.
+ */
+import type { SettingsStore } from '../config/settings.ts';
+import { applySettingsPatch } from '../http/admin-settings.ts';
+import type { FaultRule, FaultRules } from '../http/fault-rules.ts';
+import type { Journal, JournalEntry } from '../http/journal.ts';
+import { ControlError } from './control-error.ts';
+import { isVendorName, type Settings, VENDORS, type VendorName } from './registry.ts';
+
+/** Settings given at start-up or to `putSettings`: any subset, per vendor. */
+export type SettingsOverrides = { [V in keyof Settings]?: Partial<Settings[V]> };
+
+/** A fault rule as `POST /__standin/faults` takes it. */
+export interface FaultRuleInput {
+  vendor?: VendorName | null;
+  path?: string | null;
+  probability: number;
+  code?: number;
+  delayMs?: number;
+  reset?: boolean;
+  seed?: number;
+}
+
+/** Which journal entries to list. */
+export interface RequestFilter {
+  vendor?: VendorName;
+}
+
+/** The controls of one standin instance. Refused input throws a ControlError naming the field. */
+export interface Controls {
+  health(): Promise<{ status: 'ok' }>;
+  getSettings(): Promise<Settings>;
+  /** Applies a partial change; nothing changes when any part is refused. @returns the new settings. */
+  putSettings(patch: SettingsOverrides): Promise<Settings>;
+  addFaultRule(rule: FaultRuleInput): Promise<FaultRule>;
+  listFaultRules(): Promise<FaultRule[]>;
+  /** @returns whether a rule with that id existed. */
+  removeFaultRule(id: string): Promise<boolean>;
+  removeFaultRules(): Promise<void>;
+  /** The journal, oldest first. */
+  listRequests(filter?: RequestFilter): Promise<JournalEntry[]>;
+  clearRequests(): Promise<void>;
+  /** Settings back to their start-up values; fault rules and journal emptied. */
+  reset(): Promise<void>;
+}
+
+/** Everything mutable of one instance; today in-process, later behind a state interface. */
+export interface ControlState {
+  settings: SettingsStore;
+  faults: FaultRules;
+  journal: Journal;
+}
+
+export function createControls(state: ControlState): Controls {
+  return {
+    health: async () => ({ status: 'ok' }),
+    getSettings: async () => structuredClone(state.settings.get()) as Settings,
+    async putSettings(patch) {
+      const result = applySettingsPatch(state.settings.get(), patch);
+      if (!result.ok) {
+        throw new ControlError(result.problem.message, result.problem.field, result.problem.allowed);
+      }
+      state.settings.set(result.settings);
+      return structuredClone(state.settings.get()) as Settings;
+    },
+    async addFaultRule(rule) {
+      const result = state.faults.add(rule);
+      if (!result.ok) throw new ControlError(result.problem.message, result.problem.field);
+      return result.rule;
+    },
+    listFaultRules: async () => state.faults.list(),
+    removeFaultRule: async (id) => state.faults.remove(id),
+    async removeFaultRules() {
+      state.faults.clear();
+    },
+    async listRequests(filter = {}) {
+      const { vendor } = filter;
+      if (vendor !== undefined && !isVendorName(vendor)) {
+        throw new ControlError(`vendor must be one of ${VENDORS.join(', ')}`, 'vendor', VENDORS);
+      }
+      return state.journal.list(vendor);
+    },
+    async clearRequests() {
+      state.journal.clear();
+    },
+    async reset() {
+      state.settings.reset();
+      state.faults.clear();
+      state.journal.clear();
+    },
+  };
+}

@@ -1,0 +1,179 @@
+/**
+ * One standin instance: every vendor's core, the controls and their state, behind one
+ * `handle(request)`. The doors (Express, fetch, MSW) only translate to and from it, so the same
+ * request gives the same answer through each. All state belongs to the instance.
+ */
+import { createSettingsStore } from '../config/settings.ts';
+import { applySettingsPatch } from '../http/admin-settings.ts';
+import { type CredentialOverrides, clientCredentials, resolveCredentials } from '../http/dev-credentials.ts';
+import { createFaultRules } from '../http/fault-rules.ts';
+import { createJournal, DEFAULT_JOURNAL_LIMIT } from '../http/journal.ts';
+import { notFoundBody } from '../http/not-found.ts';
+import { createRedactor } from '../http/request-redaction.ts';
+import { DEFAULT_ANCHOR, DEFAULT_SEED, DEFAULT_SIZE, generateWorld } from '../world/index.ts';
+import type { World } from '../world/types.ts';
+import { type Controls, createControls, type SettingsOverrides } from './controls.ts';
+import { handleControl } from './controls-http.ts';
+import { redactStrings } from './redact-body.ts';
+import {
+  type ClientCredentials,
+  type Credentials,
+  DEFAULT_SETTINGS,
+  type Settings,
+  VENDOR_DESCRIPTORS,
+  type VendorName,
+} from './registry.ts';
+import { jsonResponse } from './responses.ts';
+import type { Outcome, PlainRequest, VendorDeps, VendorDescriptor } from './types.ts';
+import { createVendorPipeline, type VendorPipeline } from './vendor-pipeline.ts';
+
+/** Where the mock controls live; no vendor path starts with it. */
+export const CONTROLS_PATH = '/__standin/';
+
+/** Options of every door (`createApp`, `createHandlers`, `createFetchHandler`); each has a default. */
+export interface StandinOptions {
+  /** The data served. Default: `generateWorld()` with the default seed, anchor and size. */
+  world?: World;
+  /** Start-up settings (also what reset returns to). Default: DEFAULT_SETTINGS. */
+  settings?: SettingsOverrides;
+  /** Credentials the mock accepts. Default: DEFAULT_CREDENTIALS. */
+  credentials?: CredentialOverrides;
+  /** Current time in ms since the epoch, for JWT checks and journal times. Default: `Date.now`. */
+  clock?: () => number;
+  /** When set, the controls require `Authorization: Bearer <adminToken>` from anywhere; else loopback only. */
+  adminToken?: string;
+  /** How many requests the journal keeps. Default: 1000. */
+  journalLimit?: number;
+  /** Seed of fault rules that name none. Default: 0. */
+  faultSeed?: number;
+  /** Told about an unexpected error (a bug); the client gets a 500. */
+  onInternalError?: (err: unknown) => void;
+}
+
+/** A vendor as an instance serves it. */
+export interface ServedVendor {
+  name: VendorName;
+  title: string;
+  basePath: string;
+  realBaseUrl: string;
+}
+
+/** One instance: answer plain requests, and the controls as methods. */
+export interface Standin {
+  /** Answers any request: a vendor's, a control's, or the 404 that says where things are. */
+  handle(request: PlainRequest): Promise<Outcome>;
+  readonly controls: Controls;
+  readonly vendors: readonly ServedVendor[];
+  readonly world: World;
+  readonly credentials: Credentials;
+  readonly adminToken: string | undefined;
+  /** What a client sends to this instance (the Enneo JWT is signed once, then remembered). */
+  clientCredentials(): Promise<ClientCredentials>;
+}
+
+function startSettings(overrides: SettingsOverrides = {}): Settings {
+  const result = applySettingsPatch(DEFAULT_SETTINGS, overrides);
+  if (!result.ok) throw new TypeError(`settings: ${result.problem.message}`);
+  return result.settings;
+}
+
+/** `/__standin/x` → `/x`, `/__standin` → `/`; null when `path` is not under the controls. */
+function under(path: string, base: string): string | null {
+  if (path.length < base.length || path.slice(0, base.length).toLowerCase() !== base) return null;
+  if (path.length === base.length) return '/';
+  return path.charCodeAt(base.length) === 47 /* / */ ? path.slice(base.length) : null;
+}
+
+/**
+ * Builds an instance. Throws a TypeError for options that cannot work (an empty admin token,
+ * settings outside their allowed values).
+ * @example
+ * const standin = createStandin({ world: generateWorld({ seed: 7, anchor: '2025-01-31', size: { agents: 5 } }) });
+ * const answer = await standin.handle({ method: 'GET', path: '/__standin/health', query: {}, headers: {} });
+ */
+export function createStandin(options: StandinOptions = {}): Standin {
+  if (options.adminToken === '') throw new TypeError('adminToken must not be empty');
+  const world =
+    options.world ?? generateWorld({ seed: DEFAULT_SEED, anchor: DEFAULT_ANCHOR, size: DEFAULT_SIZE });
+  const credentials = resolveCredentials(options.credentials);
+  const settings = createSettingsStore(startSettings(options.settings));
+  const clock = options.clock ?? Date.now;
+  const journal = createJournal(options.journalLimit ?? DEFAULT_JOURNAL_LIMIT);
+  const faults = createFaultRules(options.faultSeed ?? 0);
+  const controls = createControls({ settings, faults, journal });
+  const secrets = [
+    ...Object.values(credentials).flatMap((c) => Object.values(c as object) as string[]),
+    ...(options.adminToken ? [options.adminToken] : []),
+  ];
+  const redactor = createRedactor(secrets);
+  const basePaths = VENDOR_DESCRIPTORS.map((d) => d.basePath);
+  const controlsBase = CONTROLS_PATH.slice(0, -1);
+
+  const pipelines: { base: string; pipeline: VendorPipeline }[] = VENDOR_DESCRIPTORS.map((vendor) => {
+    const descriptor = vendor as VendorDescriptor;
+    const deps: VendorDeps<object, object> = {
+      world,
+      settings: () => (settings.get() as Record<string, object>)[vendor.name] ?? {},
+      credentials: credentials[vendor.name],
+      clock,
+    };
+    return {
+      base: vendor.basePath.toLowerCase(),
+      pipeline: createVendorPipeline({
+        descriptor,
+        handler: descriptor.createHandler(deps),
+        faults,
+        journal,
+        redactor,
+        clock,
+        basePaths,
+        controlsPath: CONTROLS_PATH,
+        onInternalError: options.onInternalError,
+      }),
+    };
+  });
+
+  let client: Promise<ClientCredentials> | undefined;
+  const access = { adminToken: options.adminToken };
+
+  async function route(req: PlainRequest): Promise<Outcome> {
+    for (const { base, pipeline } of pipelines) {
+      const rest = under(req.path, base);
+      if (rest !== null) return pipeline(req, rest);
+    }
+    const control = under(req.path, controlsBase);
+    if (control !== null) {
+      return handleControl(req, control, controls, { ...access, mask: redactor.text });
+    }
+    const body = notFoundBody(req.method, req.path, basePaths, CONTROLS_PATH);
+    return jsonResponse(404, redactStrings(body, redactor.text));
+  }
+
+  return {
+    async handle(req) {
+      let outcome: Outcome;
+      try {
+        outcome = await route(req);
+      } catch (err) {
+        options.onInternalError?.(err);
+        outcome = jsonResponse(500, { code: 'INTERNAL', message: 'internal error' });
+      }
+      if (!('reset' in outcome)) outcome.headers['x-content-type-options'] = 'nosniff';
+      return outcome;
+    },
+    controls,
+    vendors: VENDOR_DESCRIPTORS.map((d) => ({
+      name: d.name,
+      title: d.title,
+      basePath: d.basePath,
+      realBaseUrl: d.realBaseUrl,
+    })),
+    world,
+    credentials,
+    adminToken: options.adminToken,
+    clientCredentials() {
+      client ??= clientCredentials(credentials);
+      return client;
+    },
+  };
+}

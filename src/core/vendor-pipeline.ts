@@ -1,0 +1,132 @@
+/**
+ * One vendor's request pipeline, the same behind every door:
+ * journal (on arrival) → body limit → faults (Prefer header, then fault rules) → the vendor's
+ * handler (which authenticates on its routes) → the one error exit, in the vendor's shape.
+ */
+import { performance } from 'node:perf_hooks';
+import { apiError, toApiError } from '../http/errors.ts';
+import type { FaultRules } from '../http/fault-rules.ts';
+import { decideFault, waitUnlessAborted } from '../http/faults.ts';
+import type { Journal, RecordedRequest } from '../http/journal.ts';
+import { vendorNotFoundMessage } from '../http/not-found.ts';
+import type { Redactor } from '../http/request-redaction.ts';
+import { redactStrings } from './redact-body.ts';
+import type { VendorName } from './registry.ts';
+import { jsonResponse } from './responses.ts';
+import type { Outcome, PlainRequest, PlainResponse, VendorDescriptor, VendorHandler } from './types.ts';
+
+/** Vendor endpoints are all GETs; a body this large is never legitimate. */
+export const VENDOR_BODY_LIMIT_BYTES = 1024 * 1024;
+
+export interface PipelineDeps {
+  descriptor: VendorDescriptor;
+  handler: VendorHandler;
+  faults: FaultRules;
+  journal: Journal;
+  redactor: Redactor;
+  clock: () => number;
+  basePaths: readonly string[];
+  controlsPath: string;
+  /** Told about an unexpected error (a bug); the client gets a 500 in the vendor's shape. */
+  onInternalError: ((err: unknown) => void) | undefined;
+}
+
+/** A vendor request: the plain request, and its path relative to the vendor's base path. */
+export type VendorPipeline = (req: PlainRequest, relativePath: string) => Promise<Outcome>;
+
+const vendorRequest = (req: PlainRequest, path: string) => ({
+  method: req.method,
+  path,
+  query: req.query,
+  headers: req.headers,
+});
+
+export function createVendorPipeline(deps: PipelineDeps): VendorPipeline {
+  const { descriptor, handler, faults, journal, redactor, clock } = deps;
+  const name = descriptor.name as VendorName;
+
+  /** The one error exit: anything thrown, in the vendor's shape, with credentials masked. */
+  const errorResponse = (err: unknown): PlainResponse => {
+    const e = toApiError(err);
+    if (e.status >= 500 && e !== err) deps.onInternalError?.(err);
+    const { status, body } = descriptor.renderError(e);
+    return jsonResponse(status, redactStrings(body, redactor.text), { ...e.headers });
+  };
+
+  async function run(req: PlainRequest, relativePath: string): Promise<Outcome> {
+    if (Number(req.headers['content-length'] ?? 0) > VENDOR_BODY_LIMIT_BYTES) {
+      const response = errorResponse(
+        apiError('PAYLOAD_TOO_LARGE', `the request body is larger than ${VENDOR_BODY_LIMIT_BYTES} bytes`),
+      );
+      // The unread body would otherwise be drained from the socket after the answer.
+      response.headers.connection = 'close';
+      return response;
+    }
+    const decision = decideFault(name, req.path, req.headers.prefer, faults);
+    if (decision.kind === 'refused') {
+      throw apiError('INVALID_PARAMETER', decision.problem, { parameter: 'Prefer' });
+    }
+    // Most requests ask for no fault and meet no rule: they go on at once.
+    if (decision.kind === 'none') return (await handler(vendorRequest(req, relativePath))) ?? notFound(req);
+    const { fault, source } = decision;
+    const applied = decision.preferenceApplied;
+    const withApplied = (response: PlainResponse): PlainResponse => {
+      if (applied !== null) response.headers['preference-applied'] = applied;
+      return response;
+    };
+    if (fault.delayMs !== undefined && fault.delayMs > 0) {
+      if (!(await waitUnlessAborted(fault.delayMs, req.signal))) return { reset: true };
+    }
+    // An RST rather than a FIN: clients see ECONNRESET, as from a crashed upstream.
+    if (fault.reset) return { reset: true };
+    if (fault.code !== undefined) {
+      return withApplied(
+        errorResponse(
+          apiError('INJECTED_FAULT', `fault injected: status ${fault.code} (${source})`, {
+            status: fault.code,
+          }),
+        ),
+      );
+    }
+    try {
+      return withApplied((await handler(vendorRequest(req, relativePath))) ?? notFound(req));
+    } catch (err) {
+      return withApplied(errorResponse(err));
+    }
+  }
+
+  function notFound(req: PlainRequest): never {
+    throw apiError(
+      'NOT_FOUND',
+      vendorNotFoundMessage(name, req.method, req.path, deps.basePaths, deps.controlsPath),
+    );
+  }
+
+  return async (req, relativePath) => {
+    const started = performance.now();
+    const entry: RecordedRequest = {
+      id: 0,
+      time: clock(),
+      vendor: name,
+      method: req.method,
+      path: redactor.text(req.path),
+      query: redactor.query(req.query),
+      headers: redactor.headers(req.headers),
+      status: null,
+      durationMs: 0,
+    };
+    let outcome: Outcome;
+    try {
+      outcome = await run(req, relativePath);
+    } catch (err) {
+      outcome = errorResponse(err);
+    }
+    const status = 'status' in outcome ? outcome.status : null;
+    outcome.done = (delivered) => {
+      entry.status = delivered ? status : null;
+      entry.durationMs = Math.round((performance.now() - started) * 100) / 100;
+      journal.record(entry);
+    };
+    return outcome;
+  };
+}
