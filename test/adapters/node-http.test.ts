@@ -2,7 +2,8 @@ import { createServer, get, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BytePool } from '../../src/http/byte-pool.ts';
-import { sendPooledBytes } from '../../src/http/send-bytes.ts';
+import { writeOutcome } from '../../src/adapters/node-http.ts';
+import { bytesResponse } from '../../src/core/responses.ts';
 
 // Far more than loopback's socket buffers hold, so that a client that does not read leaves most
 // of the answer queued in the server.
@@ -14,15 +15,16 @@ const pool = new (class extends BytePool {
     super.release(buffer);
   }
 })();
-const server = createServer((_req, res) => {
+const server = createServer((req, res) => {
   const body = pool.acquire(SIZE);
   for (let i = 0; i < SIZE; i += 4096) body.fill(i / 4096, i, Math.min(SIZE, i + 4096));
   res.once('finish', () => events.push('finished'));
-  sendPooledBytes(res, 'application/octet-stream', body, pool);
+  const answer = bytesResponse(200, 'application/octet-stream', body);
+  writeOutcome(req, res, { ...answer, release: () => pool.release(body) });
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-describe('sendPooledBytes', () => {
+describe('writeOutcome with pooled bytes', () => {
   it('hands the memory back to the pool only once the whole answer is written, never while queued', async () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
