@@ -10,7 +10,7 @@ export interface VendorView {
   baseUrl: string;
   /** The real vendor's base URL, from the contract. */
   realBaseUrl: string | undefined;
-  /** Headers that authenticate, e.g. `{ name: 'Key', value: 'standin-voipcube-dev-key' }`. */
+  /** Headers that authenticate, e.g. `{ name: 'Authorization', value: 'Bearer …' }`. */
   credentials: { name: string; value: string }[];
   operations: { method: string; path: string; summary: string }[];
   docsUrl: string;
@@ -61,6 +61,11 @@ function vendorSection(v: VendorView): string {
 </section>`;
 }
 
+/** `A, B and C`. */
+function listTitles(titles: readonly string[]): string {
+  return titles.length <= 1 ? (titles[0] ?? '') : `${titles.slice(0, -1).join(', ')} and ${titles.at(-1)}`;
+}
+
 /** Renders the whole index page. */
 export function renderIndexPage(view: IndexView): string {
   const e = escapeHtml;
@@ -76,7 +81,7 @@ export function renderIndexPage(view: IndexView): string {
 </head>
 <body>
 <h1>standin</h1>
-<p class="lead">Stand-ins for the Enneo, VoIPcube and Autozod activity APIs, from one seeded world
+<p class="lead">Stand-ins for the ${e(listTitles(view.vendors.map((v) => v.title)))} activity APIs, from one seeded world
 (seed <code>${e(String(view.seed))}</code>, anchor <code>${e(view.anchor)}</code>). Swap the base URL; keep your client.</p>
 ${view.vendors.map(vendorSection).join('\n')}
 <section>
@@ -84,7 +89,7 @@ ${view.vendors.map(vendorSection).join('\n')}
 <p>${e(view.controlsAccess)}</p>
 <ul>
 <li><code>GET ${e(c)}health</code> — liveness</li>
-<li><code>GET|PUT ${e(c)}settings</code> — vendor backend settings (Enneo privacy level, default export format)</li>
+<li><code>GET|PUT ${e(c)}settings</code> — the vendors' backend settings</li>
 <li><code>POST ${e(c)}reset</code> — settings, faults and journal back to their start-up values</li>
 <li><code>GET|DELETE ${e(c)}requests</code> — the request journal (<code>?vendor=</code> filters), credentials redacted</li>
 <li><code>GET|POST|DELETE ${e(c)}faults</code> — server-wide fault rules</li>

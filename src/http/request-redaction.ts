@@ -5,7 +5,7 @@
  */
 import { redact } from '../config/credentials.ts';
 
-/** Header and query names that carry credentials (`Key` is VoIPcube's API-key header). */
+/** Header and query names that carry credentials (`Key`: a bare API-key header, as some vendors use). */
 const SENSITIVE_NAME =
   /^(key|sid|jwt)$|auth|cookie|token|secret|passw|api[-_]?key|access[-_]?key|session|credential|signature/i;
 /** A JWT: three base64url parts, the first a JSON object (`{"` encodes to `eyJ`). */
