@@ -1,9 +1,9 @@
 import { createServer, get, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BytePool } from '../../src/http/byte-pool.ts';
 import { writeOutcome } from '../../src/adapters/node-http.ts';
 import { bytesResponse } from '../../src/core/responses.ts';
+import { BytePool } from '../../src/http/byte-pool.ts';
 
 // Far more than loopback's socket buffers hold, so that a client that does not read leaves most
 // of the answer queued in the server.

@@ -88,3 +88,15 @@ describe('verified tokens', () => {
     });
   });
 });
+
+describe('the verified-token cache belongs to whoever passes it', () => {
+  it('a verified token is remembered in the cache given to authenticate, and in no other', async () => {
+    const mine = new VerifiedTokens();
+    const other = new VerifiedTokens();
+    const authorization = `Bearer ${await signToken({ userId: 7 })}`;
+    await authenticate({ authorization }, creds, NOW, mine);
+    expect([mine.size, other.size]).toEqual([1, 0]);
+    await authenticate({ authorization }, creds, NOW);
+    expect([mine.size, other.size]).toEqual([1, 0]);
+  });
+});
