@@ -11,7 +11,7 @@ import type { VendorName } from '../core/registry.ts';
 import { CONTROLS_PATH, type Standin } from '../core/standin.ts';
 import { createDocsRouter, mayBeDocsPath } from '../http/docs-router.ts';
 import { toApiError } from '../http/errors.ts';
-import { plainRequest, writeOutcome } from './node-http.ts';
+import { plainRequest, RequestAborted, writeOutcome } from './node-http.ts';
 
 async function readContract(vendor: VendorName): Promise<OpenAPIV3.Document> {
   // Imported on first use: the loader brings the OpenAPI parser and ajv, which serving never needs.
@@ -25,7 +25,7 @@ export function coreMiddleware(standin: Standin): RequestHandler {
     plainRequest(req, res)
       .then((plain) => standin.handle(plain))
       .then((outcome) => writeOutcome(req, res, outcome))
-      .catch(next);
+      .catch((err: unknown) => (err instanceof RequestAborted ? undefined : next(err)));
   };
 }
 

@@ -53,6 +53,14 @@ function wantsBody(req: IncomingMessage, path: string): boolean {
   return req.headers['transfer-encoding'] !== undefined;
 }
 
+/**
+ * The request's body broke off (the client went away, or sent bytes Node's parser refused): there
+ * is no one to answer, and Node's own clientError handling has said what was wrong.
+ */
+export class RequestAborted extends Error {
+  override readonly name = 'RequestAborted';
+}
+
 /** Reads at most `limit + 1` bytes: enough for the core to see that a body is too large. */
 function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
@@ -69,7 +77,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
     };
     req.on('data', onData);
     req.once('end', () => resolve(Buffer.concat(chunks)));
-    req.once('error', reject);
+    req.once('error', (err) => reject(new RequestAborted(err.message)));
   });
 }
 

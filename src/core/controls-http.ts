@@ -104,7 +104,8 @@ async function dispatch(req: PlainRequest, path: string, controls: Controls): Pr
     try {
       id = decodeURIComponent(faultId[1]!);
     } catch {
-      throw apiError('INVALID_PARAMETER', 'the fault rule id is not valid percent-encoding', {
+      const shown = JSON.stringify(faultId[1]!.slice(0, 200));
+      throw apiError('INVALID_PARAMETER', `the fault rule id ${shown} is not valid percent-encoding`, {
         parameter: 'id',
       });
     }
