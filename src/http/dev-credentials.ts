@@ -73,3 +73,25 @@ export function docsCredentials(client: ClientCredentials, vendor: VendorName): 
   }
   return out;
 }
+
+/**
+ * The header that carries the first credential given, by the vendor's schemes in order: what a
+ * client with some of a vendor's credentials sends (the contract suite's targets). A cookie value
+ * without `name=` is sent as that scheme's cookie.
+ * @example firstCredentialHeader('enneo', { cookie: 'abc' }) // { cookie: 'connect.sid=abc' }
+ */
+export function firstCredentialHeader(
+  vendor: VendorName,
+  values: Readonly<Record<string, string | undefined>>,
+): Record<string, string> {
+  for (const scheme of vendorDescriptor(vendor).auth.schemes) {
+    const value = values[scheme.client];
+    if (!value) continue;
+    if (scheme.type === 'cookie') {
+      return { cookie: value.includes('=') ? value : `${scheme.name}=${value}` };
+    }
+    const header = schemeHeader(scheme, value);
+    return { [header.name.toLowerCase()]: header.value };
+  }
+  return {};
+}
