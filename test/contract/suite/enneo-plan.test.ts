@@ -29,7 +29,7 @@ type Rows = Record<string, unknown>[];
 /** Alters what the mock answers, to prove the plan notices: a rewritten URL, or rewritten JSON arrays. */
 interface Mutant {
   url?: (url: string) => string;
-  rows?: (req: Request, rows: Rows) => Rows;
+  rows?: (req: Pick<Request, 'path' | 'query'>, rows: Rows) => Rows;
 }
 
 let server: Server;
@@ -42,12 +42,15 @@ function mutate(req: Request, res: Response, next: NextFunction): void {
   if (mutant?.url) req.url = mutant.url(req.url);
   const rewrite = mutant?.rows;
   if (rewrite) {
+    // The path and query as this middleware sees them (below the vendor's base path), read now:
+    // by res.end the app's own routing has moved req.url on.
+    const seen = { path: req.path, query: req.query };
     // At res.end, where every answer passes whether sent as text (res.send) or as ready bytes.
     const end = res.end.bind(res) as (chunk?: unknown, ...rest: unknown[]) => Response;
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
       const text = Buffer.isBuffer(chunk) ? chunk.toString('utf8') : chunk;
       if (typeof text !== 'string' || !text.startsWith('[')) return end(chunk, ...rest);
-      const body = JSON.stringify(rewrite(req, JSON.parse(text) as Rows));
+      const body = JSON.stringify(rewrite(seen, JSON.parse(text) as Rows));
       res.setHeader('Content-Length', Buffer.byteLength(body));
       return end(body, ...rest);
     }) as Response['end'];
