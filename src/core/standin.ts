@@ -77,7 +77,10 @@ function startSettings(overrides: SettingsOverrides = {}): Settings {
   return result.settings;
 }
 
-/** `/__standin/x` → `/x`, `/__standin` → `/`; null when `path` is not under the controls. */
+/**
+ * The part of `path` below `base` (lowercase; matched case-insensitively, as Express mounted it):
+ * `/voipcube/stats` → `/stats`, `/voipcube` → `/`; null when `path` is not under `base`.
+ */
 function under(path: string, base: string): string | null {
   if (path.length < base.length || path.slice(0, base.length).toLowerCase() !== base) return null;
   if (path.length === base.length) return '/';
@@ -134,7 +137,7 @@ export function createStandin(options: StandinOptions = {}): Standin {
   });
 
   let client: Promise<ClientCredentials> | undefined;
-  const access = { adminToken: options.adminToken };
+  const access = { adminToken: options.adminToken, mask: redactor.text };
 
   async function route(req: PlainRequest): Promise<Outcome> {
     for (const { base, pipeline } of pipelines) {
@@ -143,7 +146,7 @@ export function createStandin(options: StandinOptions = {}): Standin {
     }
     const control = under(req.path, controlsBase);
     if (control !== null) {
-      return handleControl(req, control, controls, { ...access, mask: redactor.text });
+      return handleControl(req, control, controls, access);
     }
     const body = notFoundBody(req.method, req.path, basePaths, CONTROLS_PATH);
     return jsonResponse(404, redactStrings(body, redactor.text));
