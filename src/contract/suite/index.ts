@@ -4,9 +4,9 @@
  */
 import { runSuite } from './runner.ts';
 import type { Report, SuiteOptions, SuiteVendor, VendorPlan } from './types.ts';
-import { autozodPlan } from './vendors/autozod.ts';
-import { enneoPlan } from './vendors/enneo.ts';
-import { voipcubePlan } from './vendors/voipcube.ts';
+import { autozodPlan } from './vendors/autozod/index.ts';
+import { enneoPlan } from './vendors/enneo/plan.ts';
+import { voipcubePlan } from './vendors/voipcube/index.ts';
 
 export const VENDOR_PLANS: Record<SuiteVendor, VendorPlan> = {
   enneo: enneoPlan,
@@ -14,7 +14,14 @@ export const VENDOR_PLANS: Record<SuiteVendor, VendorPlan> = {
   autozod: autozodPlan,
 };
 
-/** Runs every check for `options.target.vendor`. */
+/**
+ * Runs the checks for `options.target.vendor` (all, or `options.checks`), against the network or,
+ * with `options.fetch`, an in-process handler.
+ * @example
+ *   const handler = createFetchHandler();
+ *   await runVerify({ target: { vendor: 'voipcube', baseUrl: 'http://standin.local/voipcube', credentials: { key }, ids: {} },
+ *     fetch: (request) => handler(request as Request), strict: true, maxRequests: 1000, ratePerSecond: 0, timeoutMs: 10_000, seed: 1 });
+ */
 export function runVerify(options: SuiteOptions): Promise<Report> {
   return runSuite(options, VENDOR_PLANS);
 }
@@ -22,5 +29,14 @@ export function runVerify(options: SuiteOptions): Promise<Report> {
 export { formatConsole } from './reporters/console.ts';
 export { formatJson } from './reporters/json.ts';
 export { formatJunit } from './reporters/junit.ts';
-export type { CheckName, Finding, Outcome, Report, SuiteOptions, Target } from './types.ts';
+export type {
+  CheckName,
+  FetchLike,
+  Finding,
+  Outcome,
+  ProgressEvent,
+  Report,
+  SuiteOptions,
+  Target,
+} from './types.ts';
 export { CHECKS } from './types.ts';

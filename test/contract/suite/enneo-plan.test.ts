@@ -11,6 +11,7 @@ import {
   type PrivacyLevel,
   type SettingsStore,
 } from '../../../src/config/settings.ts';
+import { VENDOR_PLANS as PLANS } from '../../../src/contract/suite/index.ts';
 import { runSuite } from '../../../src/contract/suite/runner.ts';
 import {
   CHECKS,
@@ -19,12 +20,8 @@ import {
   type SuiteOptions,
   type Target,
 } from '../../../src/contract/suite/types.ts';
-import { autozodPlan } from '../../../src/contract/suite/vendors/autozod.ts';
-import { enneoPlan } from '../../../src/contract/suite/vendors/enneo.ts';
-import { voipcubePlan } from '../../../src/contract/suite/vendors/voipcube.ts';
 import { generateWorld } from '../../../src/world/index.ts';
 
-const PLANS = { enneo: enneoPlan, voipcube: voipcubePlan, autozod: autozodPlan };
 const SECRET = DEFAULT_CREDENTIALS.enneo.jwtSecret;
 const COOKIE = `connect.sid=${DEFAULT_CREDENTIALS.enneo.sessionId}`;
 const RUN_TIMEOUT = 120_000;

@@ -86,10 +86,4 @@ export function readExportView(op: Operation): ExportView {
   return view;
 }
 
-/**
- * Whether the operation's rule `id` is assumed. A rule the contract does not list counts as
- * assumed: the suite must not fail a vendor on behaviour nobody wrote down.
- */
-export function ruleAssumed(op: Operation, id: string): boolean {
-  return op.rules.find((r) => r.id === id)?.assumed ?? true;
-}
+export { ruleAssumed } from '../../shared/contract-reading.ts';
