@@ -29,6 +29,9 @@ export function runVerify(options: SuiteOptions): Promise<Report> {
 export { formatConsole } from './reporters/console.ts';
 export { formatJson } from './reporters/json.ts';
 export { formatJunit } from './reporters/junit.ts';
+export { formatProgress } from './reporters/progress.ts';
+export type { ExchangeRule, ExchangeView, RuleProblem } from './rules/index.ts';
+export { autozodRules, enneoExportRules, exchangeOf, voipcubeRules } from './rules/index.ts';
 export type {
   CheckName,
   FetchLike,
@@ -40,3 +43,15 @@ export type {
   Target,
 } from './types.ts';
 export { CHECKS } from './types.ts';
+
+/**
+ * The rate `verify` uses when none is given: unbounded for a loopback target or an in-process
+ * one (nobody else's server is loaded), 20 requests a second for any other host.
+ */
+export function defaultRate(baseUrl: string, inProcess = false): number {
+  if (inProcess) return 0;
+  const host = new URL(baseUrl).hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127\./.test(host)
+    ? 0
+    : 20;
+}
