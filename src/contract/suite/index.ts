@@ -20,7 +20,7 @@ export const VENDOR_PLANS: Record<SuiteVendor, VendorPlan> = {
  * @example
  *   const handler = createFetchHandler();
  *   await runVerify({ target: { vendor: 'voipcube', baseUrl: 'http://standin.local/voipcube', credentials: { key }, ids: {} },
- *     fetch: (request) => handler(request as Request), strict: true, maxRequests: 1000, ratePerSecond: 0, timeoutMs: 10_000, seed: 1 });
+ *     fetch: handler, strict: true, maxRequests: 1000, ratePerSecond: 0, timeoutMs: 10_000, seed: 1 });
  */
 export function runVerify(options: SuiteOptions): Promise<Report> {
   return runSuite(options, VENDOR_PLANS);

@@ -45,11 +45,12 @@ export interface Target {
 }
 
 /**
- * What answers the suite's requests instead of the network: the global `fetch`'s shape, so that an
- * in-process handler plugs in (`fetch: (request) => handler(request)` with a base URL such as
- * `http://standin.local/voipcube`, whose host is then never resolved).
+ * What answers the suite's requests instead of the network. The suite calls it with one `Request`
+ * (never a string, never a second argument), so both the global `fetch` and a Fetch handler
+ * (`createFetchHandler(options)`, Hono's `app.fetch`) plug in as they are; the target's base URL
+ * (e.g. `http://standin.local/voipcube`) then only names the paths and is never resolved.
  */
-export type FetchLike = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
+export type FetchLike = (request: Request) => Promise<Response>;
 
 /** Said after each check step of a run: what `verify` prints as its progress line. */
 export interface ProgressEvent {

@@ -83,8 +83,7 @@ async function exchange(url: URL, headers: Record<string, string>, mutant: Mutan
 /** A fetch for the suite: requests to any origin go to `upstream`'s, through the mutant. */
 export function mutantFetch(upstream: string, mutant: Mutant): FetchLike {
   const origin = new URL(upstream);
-  return async (input) => {
-    const request = input instanceof Request ? input : new Request(input);
+  return async (request) => {
     const url = new URL(request.url);
     url.protocol = origin.protocol;
     url.host = origin.host;

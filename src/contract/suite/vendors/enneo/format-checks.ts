@@ -77,12 +77,12 @@ export async function formatChecks(run: EnneoRun, sample: FormatSample): Promise
       const types = firstTypeDifference(json, table.rows);
       ctx.expect('formats', EXPORT, 'xlsx: numbers are numeric cells and text is text', !types, {
         message: types ?? '',
-        assumed: true,
+        assumed: ruleAssumed(run.exportOp, 'xlsx-layout'),
       });
       const sheets = fetched.read?.ok ? (fetched.read.sheets ?? []) : [];
       ctx.expect('formats', EXPORT, 'xlsx: the workbook has exactly one sheet', sheets.length === 1, {
         message: `sheets: ${sheets.join(', ')}`,
-        assumed: true,
+        assumed: ruleAssumed(run.exportOp, 'xlsx-layout'),
       });
     }
     schemaOfRows(run, format, typed);
@@ -121,12 +121,12 @@ function served(run: EnneoRun, format: 'csv' | 'xlsx', fetched: Fetched): boolea
       /;\s*charset="?utf-8"?/i.test(type),
       {
         message: `got ${type}`,
-        assumed: true,
+        assumed: ruleAssumed(run.exportOp, 'csv-layout'),
       },
     );
     ctx.expect('formats', EXPORT, 'csv: lines end in CRLF', csvUsesCrlf(r.body), {
       message: 'the header line ends in a bare LF',
-      assumed: true,
+      assumed: ruleAssumed(run.exportOp, 'csv-layout'),
     });
   }
   const disposition = r.headers.get('content-disposition') ?? '';
@@ -137,7 +137,7 @@ function served(run: EnneoRun, format: 'csv' | 'xlsx', fetched: Fetched): boolea
     `${format}: Content-Disposition names an attachment reporting_worklog.${format}`,
     (pattern ? pattern.test(disposition) : /^attachment\b/.test(disposition)) &&
       disposition.includes(`.${format}`),
-    { message: `got ${JSON.stringify(disposition)}`, assumed: true },
+    { message: `got ${JSON.stringify(disposition)}`, assumed: run.view.dispositionAssumed },
   );
   const read = fetched.read;
   return ctx.expect(
