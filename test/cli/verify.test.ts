@@ -421,6 +421,8 @@ describe('standin verify', () => {
       /^hint: the answer to \/api\/sessionLogs\/list does not look like autozod's: check --base-url/m,
     );
     expect(r.stdout + r.stderr).not.toContain('--team-id');
+    // The failure the JSON and JUnit reports record is on the console too.
+    expect(r.stdout).toMatch(/^FAIL {2}status +GET \/api\/sessionLogs\/list/m);
     expect(r.stderr).toContain(
       'standin verify: no endpoint could be checked: GET /api/sessionLogs/list got 404',
     );

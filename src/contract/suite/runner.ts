@@ -1,5 +1,6 @@
 import { loadContract } from '../loader.ts';
 import { createContext, endpointName } from './context.ts';
+import { UnusableTargetError } from './errors.ts';
 import { BudgetExceededError, createHttpClient, TransportError } from './http-client.ts';
 import { PROBE_TITLE } from './shared/probe.ts';
 import type {
@@ -159,7 +160,4 @@ function fatalOf(ctx: CheckContext, err: unknown, findings: Finding[]): string |
   return ctx.redact(describeStop(err));
 }
 
-/** Thrown by a plan's probe when the target cannot be judged (wrong credentials, nothing answers). */
-export class UnusableTargetError extends Error {
-  override readonly name = 'UnusableTargetError';
-}
+export { UnusableTargetError };

@@ -14,7 +14,8 @@ export function formatConsole(report: Report): string {
     lines.push('', `ERROR: ${report.fatal}`);
     for (const h of report.hints ?? []) lines.push(`hint: ${h}`);
     lines.push('', 'The target could not be checked (exit 2).');
-    return `${lines.join('\n')}\n`;
+    // What was seen before the run stopped (a probe's schema failure) is shown as the other reporters record it.
+    if (!report.findings.some((f) => f.outcome === 'fail')) return `${lines.join('\n')}\n`;
   }
   lines.push('');
   for (const r of summarise(report)) {
@@ -34,7 +35,7 @@ export function formatConsole(report: Report): string {
     if (others.length > MAX_WARNINGS) lines.push(`      … and ${others.length - MAX_WARNINGS} more warnings`);
   }
   const t = report.totals;
-  for (const h of report.hints ?? []) lines.push('', `hint: ${h}`);
+  if (!report.fatal) for (const h of report.hints ?? []) lines.push('', `hint: ${h}`);
   lines.push(
     '',
     `${t.pass} passed, ${t.fail} failed, ${t.warn} warned, ${t.skip} skipped — ${report.requests} requests in ${report.durationMs} ms (seed ${report.seed})`,

@@ -3,9 +3,10 @@
  * 2, naming the flag); any other answer than 200 fails that endpoint, with a hint when the answer
  * does not look like this vendor's (a wrong --base-url), and the run goes on with the others.
  */
+
+import { UnusableTargetError } from '../errors.ts';
 import type { HttpResponse } from '../http-client.ts';
 import { describe, jsonBody } from '../json-body.ts';
-import { UnusableTargetError } from '../runner.ts';
 import type { CheckContext, EndpointRef } from '../types.ts';
 
 /** How a vendor's error body looks: used to tell "this vendor refused" from "this is not the vendor". */
