@@ -76,6 +76,16 @@ const voipcube = (origin: string, ...more: string[]) => [
   ...more,
 ];
 
+const enneo = async (origin: string) => [
+  'verify',
+  '--vendor',
+  'enneo',
+  '--base-url',
+  `${origin}/enneo/api/mind`,
+  '--token',
+  await enneoToken(),
+];
+
 function expectNoSecret(...texts: string[]) {
   for (const text of texts) {
     expect(text).not.toContain(KEY);
@@ -364,13 +374,7 @@ describe('standin verify', () => {
     });
     try {
       const r = await cli([
-        'verify',
-        '--vendor',
-        'enneo',
-        '--base-url',
-        `${lacking.url}/enneo/api/mind`,
-        '--token',
-        await enneoToken(),
+        ...(await enneo(lacking.url)),
         '--reporter',
         'json',
         '--check',
@@ -429,29 +433,13 @@ describe('standin verify', () => {
   });
 
   it('against a pseudonymized server, suggests --expect-privacy pseudonymized', async () => {
-    const r = await cli([
-      'verify',
-      '--vendor',
-      'enneo',
-      '--base-url',
-      `${pseudonymized.url}/enneo/api/mind`,
-      '--token',
-      await enneoToken(),
-      '--check',
-      'privacy',
-    ]);
+    const r = await cli([...(await enneo(pseudonymized.url)), '--check', 'privacy']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(
       "hint: the export's columns are those of reportingPrivacyLevel pseudonymized: if the server runs with it, pass --expect-privacy pseudonymized",
     );
     const fixed = await cli([
-      'verify',
-      '--vendor',
-      'enneo',
-      '--base-url',
-      `${pseudonymized.url}/enneo/api/mind`,
-      '--token',
-      await enneoToken(),
+      ...(await enneo(pseudonymized.url)),
       '--check',
       'privacy',
       '--expect-privacy',

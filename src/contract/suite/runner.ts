@@ -103,13 +103,7 @@ async function runSteps(
       await step.run();
     } catch (err) {
       if (err instanceof BudgetExceededError) {
-        findings.push({
-          check: 'robustness',
-          endpoint: '*',
-          outcome: 'skip',
-          title: 'remaining checks',
-          message: `${err.message}; the remaining checks did not run (raise --max-requests)`,
-        });
+        findings.push(budgetSpent(err));
         return;
       }
       // One endpoint that stops answering (or answers what a check cannot read) fails this step only.
@@ -134,6 +128,17 @@ async function runSteps(
   }
 }
 
+/** The skip that says the request budget ran out. */
+function budgetSpent(err: BudgetExceededError): Finding {
+  return {
+    check: 'robustness',
+    endpoint: '*',
+    outcome: 'skip',
+    title: 'remaining checks',
+    message: `${err.message}; the remaining checks did not run (raise --max-requests)`,
+  };
+}
+
 function describeStop(err: unknown): string {
   if (err instanceof TransportError) return err.message;
   // Plans read values out of the target's answers; an answer shaped unlike the contract (an array
@@ -146,13 +151,7 @@ function describeStop(err: unknown): string {
 /** Why a plan's probes found the target unusable. */
 function fatalOf(ctx: CheckContext, err: unknown, findings: Finding[]): string | undefined {
   if (err instanceof BudgetExceededError) {
-    findings.push({
-      check: 'robustness',
-      endpoint: '*',
-      outcome: 'skip',
-      title: 'remaining checks',
-      message: `${err.message}; the remaining checks did not run (raise --max-requests)`,
-    });
+    findings.push(budgetSpent(err));
     return undefined;
   }
   if (err instanceof TransportError) return ctx.redact(`${err.message} (${err.url})`);
