@@ -1,11 +1,13 @@
 /**
  * `standin verify --vendor V --base-url URL`: runs the contract suite against any server, the
- * real vendor or standin, and exits 0 (no failure), 1 (a contract failure) or 2 (bad usage, or a
- * target that could not be reached or refused the credentials).
+ * real vendor or standin, with a progress line per check on stderr, and exits 0 (no failure), 1
+ * (a contract failure) or 2 (bad usage, or a target that could not be checked at all: unreachable,
+ * credentials refused, no endpoint answering).
  */
 import { writeFile } from 'node:fs/promises';
 import { InvalidArgumentError, Option } from 'commander';
-import type { PrivacyExpectation, SuiteVendor, Target } from '../../contract/suite/types.ts';
+import type { CheckName, PrivacyExpectation, SuiteVendor, Target } from '../../contract/suite/types.ts';
+import { CHECKS } from '../../contract/suite/types.ts';
 import { CliError } from '../cli-error.ts';
 import type { CliCommand } from '../context.ts';
 
@@ -24,9 +26,19 @@ interface VerifyFlags {
   reporter: 'console' | 'junit' | 'json';
   output?: string;
   maxRequests: number;
-  rate: number;
+  rate?: number;
   timeout: number;
   seed: number;
+  check?: CheckName[];
+}
+
+/** `--check <name>`, repeatable: each a check name, collected in order, once each. */
+function collectCheck(value: string, previous: CheckName[] | undefined): CheckName[] {
+  if (!(CHECKS as readonly string[]).includes(value)) {
+    throw new InvalidArgumentError(`--check must be one of ${CHECKS.join(', ')}.`);
+  }
+  const list = previous ?? [];
+  return list.includes(value as CheckName) ? list : [...list, value as CheckName];
 }
 
 const positive = (flag: string, max: number) => (value: string) => {
@@ -130,7 +142,11 @@ export const command: CliCommand = {
         positive('--max-requests', 1_000_000),
         1000,
       )
-      .option('--rate <n/s>', 'send at most this many requests per second (0 = unbounded)', parseRate, 20)
+      .option(
+        '--rate <n/s>',
+        'send at most this many requests per second (0 = unbounded; default 20/s, unbounded for a loopback target)',
+        parseRate,
+      )
       .option(
         '--timeout <ms>',
         'milliseconds for one whole request and answer',
@@ -138,6 +154,7 @@ export const command: CliCommand = {
         10_000,
       )
       .option('--seed <n>', 'seed of the generated (robustness) requests', positive('--seed', 2 ** 31 - 1), 1)
+      .option('--check <name>', `run only this check (repeatable): ${CHECKS.join(', ')}`, collectCheck)
       .action(async (flags: VerifyFlags) => {
         const credentials = credentialsFor(flags, process.env);
         if (!Object.values(credentials).some(Boolean)) {
@@ -156,16 +173,19 @@ export const command: CliCommand = {
           expectPrivacy: flags.expectPrivacy,
         };
         // Imported here: the suite brings ajv, the OpenAPI parser, exceljs and fast-check.
-        const { formatConsole, formatJson, formatJunit, runVerify } = await import(
-          '../../contract/suite/index.ts'
-        );
+        const { defaultRate, formatConsole, formatJson, formatJunit, formatProgress, runVerify } =
+          await import('../../contract/suite/index.ts');
+        // Progress goes to stderr, and not at all when a machine-readable report takes stdout.
+        const quiet = flags.reporter !== 'console' && !flags.output;
         const report = await runVerify({
           target,
           strict: Boolean(flags.strict),
           maxRequests: flags.maxRequests,
-          ratePerSecond: flags.rate,
+          ratePerSecond: flags.rate ?? defaultRate(flags.baseUrl),
           timeoutMs: flags.timeout,
           seed: flags.seed,
+          ...(flags.check ? { checks: flags.check } : {}),
+          ...(quiet ? {} : { onProgress: (event) => ctx.logger.err(formatProgress(event)) }),
         });
         const format = { console: formatConsole, junit: formatJunit, json: formatJson }[flags.reporter];
         const text = format(report);
@@ -178,6 +198,9 @@ export const command: CliCommand = {
           ctx.logger.out(text.replace(/\n$/, ''));
         }
         if (report.fatal) ctx.logger.err(`standin verify: ${report.fatal}`);
+        if (flags.output || flags.reporter !== 'console') {
+          for (const h of report.hints ?? []) ctx.logger.err(`hint: ${h}`);
+        }
         ctx.setExitCode(report.exitCode);
       });
   },

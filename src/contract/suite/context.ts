@@ -1,7 +1,7 @@
 import { redact as redactSecret } from '../../config/credentials.ts';
 import type { Contract } from '../loader.ts';
-import type { Problem } from '../problems.ts';
 import type { HttpClient, HttpResponse, RequestSpec } from './http-client.ts';
+import { expectSchema } from './shared/schema-findings.ts';
 import type { AuthMode, CheckContext, CheckName, EndpointRef, Finding, Target } from './types.ts';
 
 /** `GET /path` — how findings name an endpoint. */
@@ -42,8 +42,18 @@ export function createContext(opts: {
   seed: number;
   client: HttpClient;
   findings: Finding[];
+  /** Hints for the user, in the order first given. */
+  hints: string[];
+  /** Only these checks are recorded (all when absent or empty). */
+  checks?: readonly CheckName[];
 }): CheckContext {
-  const { target, contract, strict, client, findings } = opts;
+  const { target, contract, strict, client, findings, hints } = opts;
+  const only = opts.checks?.length ? new Set(opts.checks) : undefined;
+  const selected = (check: CheckName) => !only || only.has(check);
+  const hint = (text: string) => {
+    const redacted = redact(text);
+    if (!hints.includes(redacted)) hints.push(redacted);
+  };
   const secrets = secretsOf(target);
   const redact = (text: string) => {
     let out = text;
@@ -52,6 +62,8 @@ export function createContext(opts: {
   };
 
   const expect: CheckContext['expect'] = (check, endpoint, title, ok, more = {}) => {
+    // A check the run was not asked for is still computed (a step may depend on it) but not reported.
+    if (!selected(check)) return ok;
     const outcome = ok ? 'pass' : more.assumed && !strict ? 'warn' : 'fail';
     const finding: Finding = { check, endpoint: endpointName(endpoint), outcome, title: redact(title) };
     if (!ok && more.message) finding.message = redact(more.message);
@@ -63,6 +75,7 @@ export function createContext(opts: {
   };
 
   const skip = (check: CheckName, endpoint: EndpointRef, title: string, message: string) => {
+    if (!selected(check)) return;
     findings.push({
       check,
       endpoint: endpointName(endpoint),
@@ -105,7 +118,7 @@ export function createContext(opts: {
       request,
       assumed: op.isAssumedStatus(status),
     });
-    if (!mediaOk || !response.mediaType.includes('json')) return;
+    if (!mediaOk || !response.mediaType.includes('json') || !selected('schema')) return;
     let body: unknown;
     try {
       body = JSON.parse(response.body.toString('utf8'));
@@ -116,26 +129,32 @@ export function createContext(opts: {
       });
       return;
     }
-    const problems = op.validateResponse(status, response.mediaType, body);
     // A problem inside an assumed part of the schema (a shape the doc leaves open) only warns.
-    const isAssumed = op.assumedPointers(status, response.mediaType);
-    const line = (p: Problem) => `${p.pointer || '/'}: ${p.rule} — expected ${p.expected}, got ${p.actual}`;
-    const firm = problems.filter((p) => !isAssumed(p.pointer));
-    const assumed = problems.filter((p) => isAssumed(p.pointer));
-    expect('schema', endpoint, `a ${status} body matches the contract`, firm.length === 0, {
-      message: `${firm.length} schema problem(s)`,
-      details: firm.map(line),
-      request,
-    });
-    if (assumed.length > 0) {
-      expect('schema', endpoint, `a ${status} body matches the assumed parts of the contract`, false, {
-        message: `${assumed.length} schema problem(s) in assumed parts`,
-        details: assumed.map(line),
-        request,
-        assumed: true,
-      });
-    }
+    expectSchema(
+      ctx,
+      endpoint,
+      {
+        firm: `a ${status} body matches the contract`,
+        assumed: `a ${status} body matches the assumed parts of the contract`,
+      },
+      op.validateResponse(status, response.mediaType, body),
+      op.assumedPointers(status, response.mediaType),
+      { request },
+    );
   }
 
-  return { target, contract, strict, seed: opts.seed, client, call, expect, skip, redact };
+  const ctx: CheckContext = {
+    target,
+    contract,
+    strict,
+    seed: opts.seed,
+    client,
+    call,
+    expect,
+    skip,
+    hint,
+    selected,
+    redact,
+  };
+  return ctx;
 }

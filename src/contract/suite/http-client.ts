@@ -3,6 +3,8 @@
  * rate), a timeout that covers the whole answer (a slow drip or an endless stream ends), a cap on
  * body size, and no redirects followed — so credentials never travel to another host.
  */
+import type { FetchLike } from './types.ts';
+
 export interface ClientOptions {
   baseUrl: string;
   /** Most requests this run may send; the next one throws BudgetExceededError. */
@@ -13,6 +15,8 @@ export interface ClientOptions {
   timeoutMs: number;
   /** Largest body read; a larger one fails the exchange. */
   maxBodyBytes: number;
+  /** Answers requests instead of the global fetch (an in-process target). */
+  fetch?: FetchLike;
 }
 
 export interface HttpResponse {
@@ -60,6 +64,7 @@ export interface HttpClient {
 export function createHttpClient(options: ClientOptions): HttpClient {
   const base = new URL(options.baseUrl);
   const basePath = base.pathname.replace(/\/+$/, '');
+  const send: FetchLike = options.fetch ?? fetch;
   let sent = 0;
   let nextSlot = 0;
 
@@ -91,7 +96,9 @@ export function createHttpClient(options: ClientOptions): HttpClient {
     const signal = AbortSignal.timeout(options.timeoutMs);
     let response: Response;
     try {
-      response = await fetch(url, { method: 'GET', headers: spec.headers, redirect: 'manual', signal });
+      // A Request, not (url, init): an in-process handler of Fetch requests takes exactly one.
+      const request = new Request(url, { method: 'GET', headers: spec.headers, redirect: 'manual', signal });
+      response = await abortable(send(request), signal);
     } catch (err) {
       throw new TransportError(describeFetchError(err, options.timeoutMs), url);
     }
@@ -117,6 +124,16 @@ export function createHttpClient(options: ClientOptions): HttpClient {
       return Math.max(0, options.maxRequests - sent);
     },
   };
+}
+
+/** Settles with `pending`, or rejects when `signal` aborts first (a handler may ignore the signal). */
+function abortable<T>(pending: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    pending.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 async function readCapped(response: Response, max: number, url: string, timeoutMs: number): Promise<Buffer> {

@@ -44,6 +44,27 @@ export interface Target {
   expectPrivacy?: PrivacyExpectation;
 }
 
+/**
+ * What answers the suite's requests instead of the network. The suite calls it with one `Request`
+ * (never a string, never a second argument), so both the global `fetch` and a Fetch handler
+ * (`createFetchHandler(options)`, Hono's `app.fetch`) plug in as they are; the target's base URL
+ * (e.g. `http://standin.local/voipcube`) then only names the paths and is never resolved.
+ */
+export type FetchLike = (request: Request) => Promise<Response>;
+
+/** Said after each check step of a run: what `verify` prints as its progress line. */
+export interface ProgressEvent {
+  /** 1-based position of the step, and how many steps the run has. */
+  index: number;
+  total: number;
+  check: CheckName;
+  /** `GET /stats/user-statuses` */
+  endpoint: string;
+  /** Findings of this step's own check(s). */
+  counts: Record<Outcome, number>;
+  durationMs: number;
+}
+
 export interface SuiteOptions {
   target: Target;
   /** Checks of assumed behaviour fail instead of warn. */
@@ -53,6 +74,12 @@ export interface SuiteOptions {
   timeoutMs: number;
   /** Seed for the generated (robustness) requests; reported so a run can be repeated. */
   seed: number;
+  /** Answers the requests in-process instead of the network (see FetchLike); `target.baseUrl` still names the paths. */
+  fetch?: FetchLike;
+  /** Only these checks run and are reported (every check when absent or empty). */
+  checks?: readonly CheckName[];
+  /** Called after each check step; never with a credential. */
+  onProgress?: (event: ProgressEvent) => void;
 }
 
 /** One observation of one check on one endpoint. */
@@ -87,6 +114,10 @@ export interface Report {
   exitCode: 0 | 1 | 2;
   /** Set when exitCode is 2: why the run could not judge the target. */
   fatal?: string;
+  /** The checks the run was limited to (absent: every check). */
+  checks?: CheckName[];
+  /** What the answers suggest the user try (another --expect-privacy, another --base-url). */
+  hints?: string[];
 }
 
 /** What a check sees: the contract, a bounded client, and a recorder. */
@@ -107,6 +138,10 @@ export interface CheckContext {
     more?: { message?: string; details?: string[]; assumed?: boolean; request?: string },
   ): boolean;
   skip(check: CheckName, endpoint: EndpointRef, title: string, message: string): void;
+  /** Records a hint for the user (said once however often it is given). */
+  hint(text: string): void;
+  /** True when `check` is one the run reports (all, unless the run was limited). */
+  selected(check: CheckName): boolean;
   /** Redacts every credential of the target from a string. */
   redact(text: string): string;
 }
@@ -120,5 +155,18 @@ export interface EndpointRef {
 /** How a request authenticates: with the target's credentials, none, or explicit headers. */
 export type AuthMode = 'valid' | 'none' | { headers: Record<string, string> };
 
-/** A vendor's plan: the checks it runs, in order. */
-export type VendorPlan = (ctx: CheckContext) => Promise<void>;
+/**
+ * One step of a plan: the checks it reports under, the endpoint it looks at, and what it does.
+ * A step runs when one of its checks is selected.
+ */
+export interface CheckStep {
+  checks: readonly CheckName[];
+  endpoint: EndpointRef;
+  run(): Promise<void> | void;
+}
+
+/**
+ * A vendor's plan: probes the target (throwing UnusableTargetError when it cannot be judged at
+ * all) and returns its steps in order. An endpoint that failed its probe contributes no steps.
+ */
+export type VendorPlan = (ctx: CheckContext) => Promise<CheckStep[]>;

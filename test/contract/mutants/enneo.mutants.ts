@@ -38,6 +38,8 @@ export function enneoMutants(validToken: string): Mutant[] {
       name: 'limit is ignored',
       vendor: 'enneo',
       check: 'pagination',
+      checks: ['pagination', 'parameters'],
+      failing: ['limit=0 is refused', 'limit=1 is accepted with exactly 1 row'],
       request: (url) => {
         url.searchParams.delete('limit');
         return undefined;
@@ -51,6 +53,19 @@ export function enneoMutants(validToken: string): Mutant[] {
         if (Number(url.searchParams.get('limit')) > 1000) url.searchParams.set('limit', '1000');
         return undefined;
       },
+    },
+    {
+      // A plain misorder breaks documented behaviour: it fails even without --strict.
+      name: 'ascending pages come back reversed',
+      vendor: 'enneo',
+      check: 'ordering',
+      lenient: true,
+      failing: ['rows sort by userWorklogId asc', 'rows sort by date asc'],
+      passing: ['rows sort by date desc'],
+      response: (e) =>
+        isOk(e) && isExport(e) && e.url.searchParams.get('orderByDirection') === 'asc'
+          ? json.write(e, [...(json.read(e) as Row[])].reverse())
+          : e,
     },
     {
       name: 'orderByDirection is ignored',
@@ -96,6 +111,7 @@ export function enneoMutants(validToken: string): Mutant[] {
       name: 'ticket worklog duration is one second longer than the export row',
       vendor: 'enneo',
       check: 'consistency',
+      failing: ['time.segments add up to time.duration'],
       response: (e) => {
         if (!isOk(e) || !e.url.pathname.endsWith('/worklog')) return e;
         const entries = json.read(e) as { time: { duration: number } }[];
@@ -108,6 +124,14 @@ export function enneoMutants(validToken: string): Mutant[] {
       vendor: 'enneo',
       check: 'privacy',
       target: { expectPrivacy: 'partiallyPseudonymized' },
+      response: eachRow((r) => ({ ...r, email: 'leak@example.com' })),
+    },
+    {
+      name: 'email leaks under pseudonymized',
+      vendor: 'enneo',
+      check: 'privacy',
+      target: { expectPrivacy: 'pseudonymized' },
+      failing: ["json: the pseudonymized level's columns (omitted absent, kept present)"],
       response: eachRow((r) => ({ ...r, email: 'leak@example.com' })),
     },
     {

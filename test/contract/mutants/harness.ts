@@ -1,13 +1,17 @@
 /**
- * Mutants: a proxy in front of an in-process standin that breaks exactly one part of a vendor's
- * contract (a field's type, an ignored limit, a leaked email …). `verify --strict` must fail
- * against each one, naming the check that covers that part.
+ * Mutants: a standin with exactly one part of a vendor's contract broken (a field's type, an
+ * ignored limit, a leaked email …). `verify --strict`, limited to the checks that can see the
+ * break, must fail against each one, naming the check that covers that part.
+ *
+ * The mutant sits in the suite's own `fetch` (an in-process target: no proxy server, no port of
+ * its own) in front of a standin on loopback; `mutantServer` puts the same mutant behind a port
+ * for the CLI's tests, which can only be given a URL.
  */
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import { runVerify } from '../../../src/contract/suite/index.ts';
-import type { CheckName, Report, SuiteVendor, Target } from '../../../src/contract/suite/types.ts';
+import type { CheckName, FetchLike, Report, SuiteVendor, Target } from '../../../src/contract/suite/types.ts';
 
 export interface Exchange {
   url: URL;
@@ -21,12 +25,19 @@ export interface Mutant {
   vendor: SuiteVendor;
   /** The check that must fail. */
   check: CheckName;
+  /** The checks the run is limited to (default: `check` alone). */
+  checks?: CheckName[];
   /** Rewrites the request before it reaches standin (mutate `url` in place), or answers it directly. */
   request?: (url: URL, headers: Record<string, string>) => Exchange | undefined;
   /** Rewrites standin's answer. */
   response?: (exchange: Exchange) => Exchange;
   /** Target changes for this mutant (e.g. expectPrivacy). */
   target?: Partial<Target>;
+  /** Run without --strict (default strict): the break is in documented behaviour. */
+  lenient?: boolean;
+  /** Finding titles that must fail too, and ones that must still pass (the check is precise). */
+  failing?: string[];
+  passing?: string[];
 }
 
 /** JSON body helpers for mutants. */
@@ -50,6 +61,44 @@ export async function close(server: Server): Promise<void> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 }
 
+/** Sends `url` (with `headers`) to standin through the mutant and returns the exchange it makes. */
+async function exchange(url: URL, headers: Record<string, string>, mutant: Mutant): Promise<Exchange> {
+  const direct = mutant.request?.(url, headers);
+  let result: Exchange;
+  if (direct) result = direct;
+  else {
+    const r = await fetch(url, { headers, redirect: 'manual' });
+    const out: Record<string, string> = {};
+    r.headers.forEach((v, k) => {
+      out[k] = v;
+    });
+    delete out['content-length'];
+    delete out['transfer-encoding'];
+    delete out['content-encoding'];
+    result = { url, status: r.status, headers: out, body: Buffer.from(await r.arrayBuffer()) };
+  }
+  return mutant.response ? mutant.response(result) : result;
+}
+
+/** A fetch for the suite: requests to any origin go to `upstream`'s, through the mutant. */
+export function mutantFetch(upstream: string, mutant: Mutant): FetchLike {
+  const origin = new URL(upstream);
+  return async (request) => {
+    const url = new URL(request.url);
+    url.protocol = origin.protocol;
+    url.host = origin.host;
+    const headers: Record<string, string> = {};
+    request.headers.forEach((v, k) => {
+      headers[k] = v;
+    });
+    const e = await exchange(url, headers, mutant);
+    return new Response(e.status === 204 ? null : new Uint8Array(e.body), {
+      status: e.status,
+      headers: e.headers,
+    });
+  };
+}
+
 function flatHeaders(headers: IncomingHttpHeaders): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(headers))
@@ -57,28 +106,13 @@ function flatHeaders(headers: IncomingHttpHeaders): Record<string, string> {
   return out;
 }
 
-/** A proxy to `upstream` that applies the mutant. */
+/** A proxy on loopback to `upstream` that applies the mutant: for tests that need a URL (the CLI). */
 export async function mutantServer(upstream: string, mutant: Mutant) {
   return listen(async (req, res) => {
     try {
-      const url = new URL(req.url ?? '/', upstream);
       const headers = flatHeaders(req.headers);
       delete headers.host;
-      const direct = mutant.request?.(url, headers);
-      let exchange: Exchange;
-      if (direct) exchange = direct;
-      else {
-        const r = await fetch(url, { headers, redirect: 'manual' });
-        const out: Record<string, string> = {};
-        r.headers.forEach((v, k) => {
-          out[k] = v;
-        });
-        delete out['content-length'];
-        delete out['transfer-encoding'];
-        delete out['content-encoding'];
-        exchange = { url, status: r.status, headers: out, body: Buffer.from(await r.arrayBuffer()) };
-      }
-      const final = mutant.response ? mutant.response(exchange) : exchange;
+      const final = await exchange(new URL(req.url ?? '/', upstream), headers, mutant);
       res.writeHead(final.status, { ...final.headers, 'content-length': String(final.body.length) });
       res.end(final.body);
     } catch (err) {
@@ -94,9 +128,30 @@ export const BASE_PATHS: Record<SuiteVendor, string> = {
   autozod: '/autozod',
 };
 
-/** Runs `verify --strict` for `target.vendor` against `baseUrl` (a standin or a mutant in front of one). */
-export function verifyStrict(target: Target): Promise<Report> {
-  return runVerify({ target, strict: true, maxRequests: 5000, ratePerSecond: 0, timeoutMs: 10_000, seed: 7 });
+/** Where an in-process target lives: a name that is never resolved. */
+export const IN_PROCESS = 'http://standin.local';
+
+/**
+ * Runs verify for `target.vendor` in-process through `mutant` in front of `upstream`, limited to
+ * `checks` (every check when empty).
+ */
+export function verifyThrough(
+  upstream: string,
+  mutant: Mutant,
+  target: Target,
+  checks: CheckName[],
+  strict = true,
+): Promise<Report> {
+  return runVerify({
+    target,
+    strict,
+    maxRequests: 5000,
+    ratePerSecond: 0,
+    timeoutMs: 10_000,
+    seed: 7,
+    checks,
+    fetch: mutantFetch(upstream, mutant),
+  });
 }
 
 /** Starts `app` on loopback. */
@@ -108,3 +163,13 @@ export function serveApp(app: Express) {
 export function failedChecks(report: Report): CheckName[] {
   return [...new Set(report.findings.filter((f) => f.outcome === 'fail').map((f) => f.check))];
 }
+
+/** Every failure and warning, one per line, so a broken mock or check is visible in the assertion. */
+export const problems = (report: Report) =>
+  report.findings
+    .filter((f) => f.outcome === 'fail' || f.outcome === 'warn')
+    .map(
+      (f) =>
+        `${f.outcome} [${f.check}] ${f.endpoint} — ${f.title}: ${f.message ?? ''} ${f.request ?? ''}${(f.details ?? []).map((d) => `\n  ${d}`).join('')}`,
+    )
+    .join('\n');

@@ -1,22 +1,22 @@
 /**
  * Auth: requests without credentials or with wrong ones (a foreign signature, an expired JWT, an
- * `alg: none` JWT, an unknown session cookie) are refused with the documented 403 and get no rows;
- * a given `connect.sid` cookie works on its own.
+ * `alg: none` JWT, an unknown session cookie) are refused with the documented status and get no
+ * rows; a given `connect.sid` cookie works on its own.
  */
-import type { HttpResponse } from '../../http-client.ts';
-import { describe, jsonBody } from '../../json-body.ts';
-import type { AuthMode, EndpointRef } from '../../types.ts';
+import { describe } from '../../json-body.ts';
+import { expectAuthRefusals, type WrongAuth } from '../../shared/auth.ts';
+import type { EndpointRef } from '../../types.ts';
 import { craftTokens } from './auth-tokens.ts';
-import { type EnneoRun, EXPORT, getExport, getTicket, TICKET } from './run.ts';
+import { type EnneoRun, EXPORT, getExport, getTicket } from './run.ts';
 
 const WRONG_COOKIE = 'connect.sid=standin-verify-unknown-session';
 
-/** Runs the auth checks on both endpoints. */
-export async function authChecks(run: EnneoRun): Promise<void> {
+/** Runs the auth checks on one endpoint. */
+export async function authChecks(run: EnneoRun, endpoint: EndpointRef): Promise<void> {
   const { ctx } = run;
   // The wall clock, not data: an expired token must lie before the server's now.
   const tokens = await craftTokens(ctx.target.credentials.token, Date.now());
-  const modes: [string, AuthMode][] = [
+  const wrongs: WrongAuth[] = [
     ['without credentials', 'none'],
     ['with a JWT signed by another key', { headers: { authorization: `Bearer ${tokens.wrongKey}` } }],
     ['with an expired JWT', { headers: { authorization: `Bearer ${tokens.expired}` } }],
@@ -24,10 +24,10 @@ export async function authChecks(run: EnneoRun): Promise<void> {
     ['with an unknown connect.sid cookie', { headers: { cookie: WRONG_COOKIE } }],
   ];
   const ticketId = run.ticketId ?? 1;
-  for (const [label, mode] of modes) {
-    refused(run, EXPORT, label, await getExport(run, { limit: 1, format: 'json' }, mode));
-    refused(run, TICKET, label, await getTicket(run, ticketId, mode));
-  }
+  await expectAuthRefusals(ctx, endpoint, wrongs, (mode) =>
+    endpoint === EXPORT ? getExport(run, { limit: 1, format: 'json' }, mode) : getTicket(run, ticketId, mode),
+  );
+  if (endpoint !== EXPORT) return;
 
   // With both a token and a cookie, the plan speaks with the token; the cookie must work alone too.
   const { token, cookie } = ctx.target.credentials;
@@ -39,19 +39,4 @@ export async function authChecks(run: EnneoRun): Promise<void> {
       request: r.url,
     });
   }
-}
-
-function refused(run: EnneoRun, endpoint: EndpointRef, label: string, r: HttpResponse): void {
-  const body = jsonBody(r);
-  const served = Array.isArray(body) && body.length > 0;
-  run.ctx.expect(
-    'auth',
-    endpoint,
-    `a request ${label} is refused with 403 and gets nothing`,
-    r.status === 403 && !served,
-    {
-      message: `expected 403 (documented "Unauthorized"), got ${describe(r)}`,
-      request: r.url,
-    },
-  );
 }

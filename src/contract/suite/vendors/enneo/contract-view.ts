@@ -3,6 +3,7 @@
  * columns in documented order with their JSON types, the orderByField values, the privacy levels
  * of `x-standin-privacy`, the Content-Disposition pattern and which rules are assumed.
  */
+import { isAssumed } from '../../../assumed.ts';
 import type { Operation } from '../../../loader.ts';
 import type { PrivacyExpectation } from '../../types.ts';
 
@@ -29,6 +30,8 @@ export interface ExportView {
   privacy: Partial<Record<PrivacyExpectation, PrivacyRule>>;
   /** The `Content-Disposition` pattern of a 200, when the contract gives one. */
   dispositionPattern?: RegExp;
+  /** The `Content-Disposition` header is `x-standin-assumed` (or not documented at all). */
+  dispositionAssumed: boolean;
 }
 
 type Node = Record<string, unknown>;
@@ -75,21 +78,17 @@ export function readExportView(op: Operation): ExportView {
     };
   }
 
-  const disposition = asNode(asNode(asNode(ok?.headers)?.['Content-Disposition'])?.schema);
+  const header = asNode(asNode(ok?.headers)?.['Content-Disposition']);
+  const disposition = asNode(header?.schema);
   const view: ExportView = {
     columns,
     // Without an enum the doc's "a column name" holds: every column may order the rows.
     orderByFields: orderEnum.length ? orderEnum : columns.map((c) => c.name),
     privacy,
+    dispositionAssumed: !header || isAssumed(header) || isAssumed(disposition),
   };
   if (typeof disposition?.pattern === 'string') view.dispositionPattern = new RegExp(disposition.pattern);
   return view;
 }
 
-/**
- * Whether the operation's rule `id` is assumed. A rule the contract does not list counts as
- * assumed: the suite must not fail a vendor on behaviour nobody wrote down.
- */
-export function ruleAssumed(op: Operation, id: string): boolean {
-  return op.rules.find((r) => r.id === id)?.assumed ?? true;
-}
+export { ruleAssumed } from '../../shared/contract-reading.ts';

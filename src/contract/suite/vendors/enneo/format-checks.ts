@@ -6,6 +6,7 @@
 import type { Problem } from '../../../problems.ts';
 import type { HttpResponse } from '../../http-client.ts';
 import { describe } from '../../json-body.ts';
+import { expectSchema } from '../../shared/schema-findings.ts';
 import { ruleAssumed } from './contract-view.ts';
 import { type Fetched, type FormatSample, SAMPLE_QUERY, tableOf } from './format-sample.ts';
 import {
@@ -76,12 +77,12 @@ export async function formatChecks(run: EnneoRun, sample: FormatSample): Promise
       const types = firstTypeDifference(json, table.rows);
       ctx.expect('formats', EXPORT, 'xlsx: numbers are numeric cells and text is text', !types, {
         message: types ?? '',
-        assumed: true,
+        assumed: ruleAssumed(run.exportOp, 'xlsx-layout'),
       });
       const sheets = fetched.read?.ok ? (fetched.read.sheets ?? []) : [];
       ctx.expect('formats', EXPORT, 'xlsx: the workbook has exactly one sheet', sheets.length === 1, {
         message: `sheets: ${sheets.join(', ')}`,
-        assumed: true,
+        assumed: ruleAssumed(run.exportOp, 'xlsx-layout'),
       });
     }
     schemaOfRows(run, format, typed);
@@ -120,12 +121,12 @@ function served(run: EnneoRun, format: 'csv' | 'xlsx', fetched: Fetched): boolea
       /;\s*charset="?utf-8"?/i.test(type),
       {
         message: `got ${type}`,
-        assumed: true,
+        assumed: ruleAssumed(run.exportOp, 'csv-layout'),
       },
     );
     ctx.expect('formats', EXPORT, 'csv: lines end in CRLF', csvUsesCrlf(r.body), {
       message: 'the header line ends in a bare LF',
-      assumed: true,
+      assumed: ruleAssumed(run.exportOp, 'csv-layout'),
     });
   }
   const disposition = r.headers.get('content-disposition') ?? '';
@@ -136,7 +137,7 @@ function served(run: EnneoRun, format: 'csv' | 'xlsx', fetched: Fetched): boolea
     `${format}: Content-Disposition names an attachment reporting_worklog.${format}`,
     (pattern ? pattern.test(disposition) : /^attachment\b/.test(disposition)) &&
       disposition.includes(`.${format}`),
-    { message: `got ${JSON.stringify(disposition)}`, assumed: true },
+    { message: `got ${JSON.stringify(disposition)}`, assumed: run.view.dispositionAssumed },
   );
   const read = fetched.read;
   return ctx.expect(
@@ -164,27 +165,17 @@ function schemaOfRows(run: EnneoRun, format: string, rows: Row[]): void {
   for (let i = 0; i < rows.length && problems.length < MAX_ROW_PROBLEMS; i++) {
     problems.push(...run.exportOp.validateItem('200', 'application/json', rows[i], i));
   }
-  const isAssumed = run.exportOp.assumedPointers('200', 'application/json');
-  const line = (p: Problem) => `${p.pointer || '/'}: ${p.rule} — expected ${p.expected}, got ${p.actual}`;
-  const firm = problems.filter((p) => !isAssumed(p.pointer));
-  const assumed = problems.filter((p) => isAssumed(p.pointer));
-  run.ctx.expect('schema', EXPORT, `${format}: every parsed row matches the row schema`, firm.length === 0, {
-    message: `${firm.length} schema problem(s) in ${rows.length} ${format} rows`,
-    details: firm.map(line),
-  });
-  if (assumed.length > 0) {
-    run.ctx.expect(
-      'schema',
-      EXPORT,
-      `${format}: every parsed row matches the assumed parts of the row schema`,
-      false,
-      {
-        message: `${assumed.length} schema problem(s) in assumed parts`,
-        details: assumed.map(line),
-        assumed: true,
-      },
-    );
-  }
+  expectSchema(
+    run.ctx,
+    EXPORT,
+    {
+      firm: `${format}: every parsed row matches the row schema`,
+      assumed: `${format}: every parsed row matches the assumed parts of the row schema`,
+    },
+    problems,
+    run.exportOp.assumedPointers('200', 'application/json'),
+    { what: `in ${rows.length} ${format} rows` },
+  );
 }
 
 async function emptyCsv(run: EnneoRun, total: number): Promise<void> {

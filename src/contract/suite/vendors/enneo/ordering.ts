@@ -4,6 +4,8 @@
  * cannot order the rows.
  */
 import { describe } from '../../json-body.ts';
+import { enneoExportRules } from '../../rules/enneo.ts';
+import { expectRule } from '../../rules/exchange.ts';
 import { ruleAssumed } from './contract-view.ts';
 import { type Direction, firstOrderViolation } from './export-order.ts';
 import { type EnneoRun, EXPORT, expectRefused, getExport, idsOf, rowsOf } from './run.ts';
@@ -65,6 +67,11 @@ export async function orderingChecks(run: EnneoRun): Promise<void> {
       });
     }
   }
+
+  // Defaults: without orderByField the rows are ordered by date, in the default direction.
+  const plain = await getExport(run, { format: 'json', limit: PAGE });
+  const order = enneoExportRules(exportOp).find((r) => r.check === 'ordering')!;
+  expectRule(ctx, EXPORT, order, plain, 'without orderByField, rows are ordered by date descending');
 
   if (durationDesc) {
     const r = await getExport(run, { format: 'json', limit: PAGE, orderByField: 'duration' });

@@ -4,14 +4,18 @@
  * ties), and a page past the end is empty.
  */
 import { describe } from '../../json-body.ts';
+import { enneoExportRules } from '../../rules/enneo.ts';
+import { expectRule } from '../../rules/exchange.ts';
+import type { ExchangeRule } from '../../rules/types.ts';
 import { ruleAssumed } from './contract-view.ts';
+import { maxLimit } from './parameters.ts';
 import { type EnneoRun, EXPORT, getExport, idsOf, type Row, rowsOf, sameRows } from './run.ts';
 
 const K = 5;
-const WALK_LIMIT = 1000;
 
-/** Runs the pagination checks; `firstPage` is the default-order page of limit=1000 already fetched. */
-export async function paginationChecks(run: EnneoRun, firstPage: Row[]): Promise<void> {
+/** Runs the pagination checks. */
+export async function paginationChecks(run: EnneoRun): Promise<void> {
+  const firstPage = await run.bigPage();
   const assumed = ruleAssumed(run.exportOp, 'paging-window');
   // The default order, and an order by a column full of ties, where only the tie-break keeps pages apart.
   await halves(run, 0, {});
@@ -30,7 +34,7 @@ export async function paginationChecks(run: EnneoRun, firstPage: Row[]): Promise
   );
 
   // A second walk in an order with many ties catches a tie-break that lets pages overlap or skip.
-  const pages = Math.ceil(walked.length / WALK_LIMIT) + 1;
+  const pages = Math.ceil(walked.length / maxLimit(run)) + 1;
   if (run.view.orderByFields.includes('duration') && pages <= run.ctx.client.remaining / 6) {
     const byDuration = await walk(
       run,
@@ -77,7 +81,15 @@ export async function paginationChecks(run: EnneoRun, firstPage: Row[]): Promise
 async function halves(run: EnneoRun, offset: number, order: Record<string, string>): Promise<void> {
   const label = order.orderByField ? `by ${order.orderByField}` : 'default order';
   const whole = rowsOf(await getExport(run, { ...order, format: 'json', offset, limit: 2 * K })) ?? [];
-  const first = rowsOf(await getExport(run, { ...order, format: 'json', offset, limit: K })) ?? [];
+  const firstResponse = await getExport(run, { ...order, format: 'json', offset, limit: K });
+  expectRule(
+    run.ctx,
+    EXPORT,
+    limitRule(run),
+    firstResponse,
+    `a page of limit=${K} (${label}) holds at most ${K} rows`,
+  );
+  const first = rowsOf(firstResponse) ?? [];
   const second =
     rowsOf(await getExport(run, { ...order, format: 'json', offset: offset + K, limit: K })) ?? [];
   const enough = whole.length === 2 * K;
@@ -119,6 +131,7 @@ async function walk(
   maxPages: number,
 ): Promise<Row[] | undefined> {
   const rows: Row[] = [];
+  const WALK_LIMIT = maxLimit(run);
   let page = firstPage;
   let requests = 0;
   for (let offset = 0; ; offset += WALK_LIMIT) {
@@ -154,4 +167,9 @@ function expectOnce(run: EnneoRun, title: string, rows: Row[], assumed: boolean)
     message: `${twice.size} userWorklogId(s) appear more than once, e.g. ${[...twice].slice(0, 5).join(', ')} (${rows.length} rows walked)`,
     assumed,
   });
+}
+
+/** The export's "no more rows than limit" rule. */
+function limitRule(run: EnneoRun): ExchangeRule {
+  return enneoExportRules(run.exportOp).find((r) => r.check === 'pagination')!;
 }

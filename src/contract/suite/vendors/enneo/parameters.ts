@@ -1,30 +1,34 @@
 /**
  * Parameters: documented bounds and enums are enforced (a 4xx; exactly 400 naming the parameter
- * is assumed), the bounds themselves are accepted with exactly that many rows, and the defaults
- * (100 rows, `date` descending) hold.
+ * is assumed), the bounds themselves are accepted with exactly that many rows, and the default
+ * limit holds. Bounds, enums and defaults are read from the contract.
  */
 import { describe } from '../../json-body.ts';
+import { queryParam, required } from '../../shared/contract-reading.ts';
 import { ruleAssumed } from './contract-view.ts';
-import { firstOrderViolation } from './export-order.ts';
 import { type EnneoRun, EXPORT, expectRefused, getExport, idsOf, type Row, rowsOf, sameRows } from './run.ts';
 
-const REFUSED: [parameter: string, value: string][] = [
-  ['limit', '0'],
-  ['limit', '1001'],
-  ['limit', 'abc'],
-  ['offset', '-1'],
-  ['orderByDirection', 'sideways'],
-  ['orderByField', 'noSuchColumn'],
-  ['format', 'pdf'],
-];
+/** Values each parameter must refuse: past its bounds, not a number, not in its enum. */
+function refusedValues(run: EnneoRun): [parameter: string, value: string][] {
+  const limit = queryParam(run.exportOp, 'limit');
+  const offset = queryParam(run.exportOp, 'offset');
+  const out: [string, string][] = [];
+  if (limit.minimum !== undefined) out.push(['limit', String(limit.minimum - 1)]);
+  if (limit.maximum !== undefined) out.push(['limit', String(limit.maximum + 1)]);
+  out.push(['limit', 'abc']);
+  if (offset.minimum !== undefined) out.push(['offset', String(offset.minimum - 1)]);
+  out.push(['orderByDirection', 'sideways'], ['orderByField', 'noSuchColumn'], ['format', 'pdf']);
+  return out;
+}
 
-/**
- * Runs the parameter checks and returns the page of `limit=1000` in the default order (the first
- * page of the walk), and whether it held every row (then `run.total` is set).
- */
-export async function parameterChecks(run: EnneoRun): Promise<Row[]> {
+/** The largest page the contract allows (`limit`'s maximum). */
+export const maxLimit = (run: EnneoRun) =>
+  required(queryParam(run.exportOp, 'limit').maximum, 'the maximum of limit');
+
+/** Runs the parameter checks on the export. */
+export async function parameterChecks(run: EnneoRun): Promise<void> {
   const { ctx, exportOp } = run;
-  for (const [parameter, value] of REFUSED) {
+  for (const [parameter, value] of refusedValues(run)) {
     const r = await getExport(run, { format: 'json', limit: 1, [parameter]: value });
     expectRefused(run, 'parameters', EXPORT, `${parameter}=${value} is refused`, r, {
       parameter,
@@ -32,15 +36,13 @@ export async function parameterChecks(run: EnneoRun): Promise<Row[]> {
     });
   }
 
-  const big = await getExport(run, { format: 'json', limit: 1000 });
-  const bigRows = rowsOf(big) ?? [];
-  ctx.expect('parameters', EXPORT, 'limit=1000 is accepted', big.status === 200, {
-    message: `got ${describe(big)}`,
-    request: big.url,
+  const max = maxLimit(run);
+  const bigRows = await run.bigPage();
+  ctx.expect('parameters', EXPORT, `limit=${max} is accepted`, bigRows.length > 0 || run.total === 0, {
+    message: `no rows for limit=${max}`,
   });
-  if (bigRows.length < 1000) run.total = bigRows.length;
-  else {
-    ctx.expect('parameters', EXPORT, 'limit=1000 returns 1000 rows', bigRows.length === 1000, {
+  if (run.total === undefined) {
+    ctx.expect('parameters', EXPORT, `limit=${max} returns ${max} rows`, bigRows.length === max, {
       message: `got ${bigRows.length}`,
     });
   }
@@ -59,30 +61,38 @@ export async function parameterChecks(run: EnneoRun): Promise<Row[]> {
   );
 
   // Defaults: no limit, no offset, no orderByField, no orderByDirection.
+  const byDefault = Number(required(queryParam(exportOp, 'limit').default, 'the default of limit'));
   const plain = await getExport(run, { format: 'json' });
   const plainRows = rowsOf(plain) ?? [];
-  const expected = Math.min(100, run.total ?? 1000);
-  ctx.expect('parameters', EXPORT, 'without limit, 100 rows are returned', plainRows.length === expected, {
-    message: `expected ${expected} rows (default limit 100), got ${describe(plain)} with ${plainRows.length}`,
-    request: plain.url,
-  });
+  const expected = Math.min(byDefault, run.total ?? max);
   ctx.expect(
     'parameters',
     EXPORT,
-    'without limit, the rows are the first 100 of the same order',
+    `without limit, ${byDefault} rows are returned`,
+    plainRows.length === expected,
+    {
+      message: `expected ${expected} rows (default limit ${byDefault}), got ${describe(plain)} with ${plainRows.length}`,
+      request: plain.url,
+    },
+  );
+  ctx.expect(
+    'parameters',
+    EXPORT,
+    `without limit, the rows are the first ${byDefault} of the same order`,
     sameRows(plainRows, bigRows.slice(0, plainRows.length)),
     {
-      message: `userWorklogIds ${short(idsOf(plainRows))} vs the limit=1000 page's ${short(idsOf(bigRows.slice(0, plainRows.length)))}`,
+      message: `userWorklogIds ${short(idsOf(plainRows))} vs the limit=${max} page's ${short(idsOf(bigRows.slice(0, plainRows.length)))}`,
       assumed: ruleAssumed(exportOp, 'paging-window'),
     },
   );
-  const violation = firstOrderViolation(plainRows, 'date', 'desc');
-  ctx.expect('ordering', EXPORT, 'without orderByField, rows are ordered by date descending', !violation, {
-    message: violation?.message ?? '',
-    assumed: ruleAssumed(exportOp, 'order-default'),
-    request: plain.url,
-  });
-  return bigRows;
+}
+
+/** Fetches the first page of `limit`'s maximum in the default order; sets `run.total` when it is short. */
+export async function fetchBigPage(run: EnneoRun): Promise<Row[]> {
+  const max = maxLimit(run);
+  const rows = rowsOf(await getExport(run, { format: 'json', limit: max })) ?? [];
+  if (rows.length < max) run.total = rows.length;
+  return rows;
 }
 
 const short = (ids: unknown[]) => (ids.length > 8 ? `${ids.slice(0, 8).join(', ')}, …` : ids.join(', '));

@@ -3,10 +3,19 @@
  * others present, `date` cut to a day where the level says so; a column that hangs on a permission
  * the suite cannot read is shown or hidden the same way in every format.
  */
+
+import type { PrivacyExpectation } from '../../types.ts';
+import { tokenHasPermission } from './auth-tokens.ts';
 import { ruleAssumed } from './contract-view.ts';
 import type { FormatSample } from './format-sample.ts';
 import { tableOf } from './format-sample.ts';
-import { columnProblems, firstTimedCell, firstUntimedCell } from './privacy.ts';
+import {
+  type ColumnExpectation,
+  columnProblems,
+  expectColumns,
+  firstTimedCell,
+  firstUntimedCell,
+} from './privacy.ts';
 import { type EnneoRun, EXPORT, type Row } from './run.ts';
 
 /** Runs the privacy checks on the sample. */
@@ -73,6 +82,8 @@ export function privacyChecks(run: EnneoRun, sample: FormatSample): void {
     }
   }
 
+  hintOtherLevel(run, sample.json);
+
   for (const column of columns.uncertain) {
     const seen = views
       .filter(([, keySets]) => keySets && keySets.length > 0)
@@ -95,4 +106,27 @@ export function privacyChecks(run: EnneoRun, sample: FormatSample): void {
 function headerOf(sample: FormatSample, format: 'csv' | 'xlsx'): string[][] | undefined {
   const table = tableOf(sample[format]);
   return table ? [table.header] : undefined;
+}
+
+/**
+ * When the JSON rows break the expected level but fit another level exactly, says which: the
+ * usual cause is a server set to another reportingPrivacyLevel, not a broken server.
+ */
+function hintOtherLevel(run: EnneoRun, rows: Row[] | undefined): void {
+  if (!rows?.length) return;
+  const fits = (columns: ColumnExpectation) =>
+    rows.every((r) => columnProblems(Object.keys(r), columns).length === 0) &&
+    !firstTimedCell(rows, columns.dateOnly);
+  if (fits(run.columns)) return;
+  const token = run.ctx.target.credentials.token;
+  for (const level of Object.keys(run.view.privacy) as PrivacyExpectation[]) {
+    if (level === run.level) continue;
+    const columns = expectColumns(run.view, level, (p) => (token ? tokenHasPermission(token, p) : undefined));
+    if (fits(columns)) {
+      run.ctx.hint(
+        `the export's columns are those of reportingPrivacyLevel ${level}: if the server runs with it, pass --expect-privacy ${level}`,
+      );
+      return;
+    }
+  }
 }

@@ -4,9 +4,12 @@
  */
 import type { Operation } from '../../../loader.ts';
 import type { HttpResponse } from '../../http-client.ts';
-import { describe, isClientError, jsonBody } from '../../json-body.ts';
+import { jsonBody } from '../../json-body.ts';
+import { q } from '../../shared/query.ts';
+import { expectRefused as sharedExpectRefused } from '../../shared/refusal.ts';
 import type { AuthMode, CheckContext, CheckName, EndpointRef, PrivacyExpectation } from '../../types.ts';
 import type { ExportView } from './contract-view.ts';
+import type { FormatSample } from './format-sample.ts';
 import type { ColumnExpectation } from './privacy.ts';
 
 export const EXPORT: EndpointRef = { method: 'get', path: '/export/reporting_worklog' };
@@ -28,11 +31,13 @@ export interface EnneoRun {
   ticketId?: number;
   /** The number of export rows, once a walk or a short page has told. */
   total?: number;
+  /** The page of limit=1000 in the default order (the first page of a walk), fetched once. */
+  bigPage: () => Promise<Row[]>;
+  /** The sample query in json, csv and xlsx, fetched once. */
+  sample: () => Promise<FormatSample>;
 }
 
-/** Query pairs from an object, in its key order. */
-export const q = (params: Record<string, string | number>): [string, string][] =>
-  Object.entries(params).map(([k, v]) => [k, String(v)]);
+export { q };
 
 /** GET the export with these query parameters. */
 export function getExport(run: EnneoRun, params: Record<string, string | number>, auth?: AuthMode) {
@@ -53,16 +58,9 @@ export function rowsOf(response: HttpResponse): Row[] | undefined {
   return Array.isArray(body) ? (body as Row[]) : undefined;
 }
 
-/** True when an error body names the parameter, in `parameter` or anywhere in its text. */
-export function namesParameter(response: HttpResponse, parameter: string): boolean {
-  const body = jsonBody(response);
-  if (body === null || typeof body !== 'object') return false;
-  return Object.values(body).some((v) => typeof v === 'string' && v.includes(parameter));
-}
-
 /**
  * Records that a request was refused: a 4xx (the rule; `assumed` when the rule itself is), then
- * exactly 400 with an error body naming the parameter (always assumed: the doc lists no 400).
+ * exactly 400 with an error body naming the parameter (assumed: the doc lists no 400).
  */
 export function expectRefused(
   run: EnneoRun,
@@ -72,19 +70,16 @@ export function expectRefused(
   response: HttpResponse,
   opts: { parameter: string; assumed: boolean },
 ): void {
-  const refused = run.ctx.expect(check, endpoint, title, isClientError(response.status), {
-    message: `expected a 4xx, got ${describe(response)}`,
-    assumed: opts.assumed,
-    request: response.url,
-  });
-  if (!refused) return;
-  run.ctx.expect(
-    check,
-    endpoint,
-    `${title} with 400 naming ${opts.parameter}`,
-    response.status === 400 && namesParameter(response, opts.parameter),
-    { message: `got ${describe(response)}`, assumed: true, request: response.url },
-  );
+  sharedExpectRefused(run.ctx, check, endpoint, title, response, opts);
+}
+
+/** Memoises an async value: steps that need the same answer share one request. */
+export function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return () => {
+    pending ??= make();
+    return pending;
+  };
 }
 
 /** The same rows, compared as JSON values in order. */

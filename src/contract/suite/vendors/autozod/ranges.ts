@@ -1,0 +1,84 @@
+/**
+ * Filters and consistency over several ranges (a week, one day, a month end, a year end, and a
+ * whole team's week): every answer is judged by the per-answer rules of rules/autozod.ts.
+ */
+import type { HttpResponse } from '../../http-client.ts';
+import { describe } from '../../json-body.ts';
+import { ddmmyyyy } from '../../rules/autozod.ts';
+import { expectRule } from '../../rules/exchange.ts';
+import type { CheckName } from '../../types.ts';
+import { type AutozodRun, DAY, EP, get } from './run.ts';
+
+interface RangeAnswer {
+  label: string;
+  response: HttpResponse;
+}
+
+/** Fetches every range once; both steps judge the same answers. */
+export function rangeFetcher(run: AutozodRun): () => Promise<RangeAnswer[]> {
+  let pending: Promise<RangeAnswer[]> | undefined;
+  return () => {
+    pending ??= fetchRanges(run);
+    return pending;
+  };
+}
+
+async function fetchRanges(run: AutozodRun): Promise<RangeAnswer[]> {
+  const { ctx, base, end, teamId } = run;
+  const year = new Date(end).getUTCFullYear();
+  const ranges: [number, number][] = [
+    [end - 6 * DAY, end],
+    [end, end],
+    monthEndAround(end),
+    [Date.UTC(year - 1, 11, 30), Date.UTC(year, 0, 2)],
+  ];
+  const out: RangeAnswer[] = [];
+  for (const [from, to] of ranges) {
+    const response = await get(ctx, { ...base, start_date: ddmmyyyy(from), end_date: ddmmyyyy(to) });
+    out.push({ label: `${ddmmyyyy(from)}…${ddmmyyyy(to)}`, response });
+  }
+  // A whole team (no agent_id): the sums still hold; per-day totals are multiples of a day.
+  const team = await get(ctx, {
+    team_id: teamId,
+    type: base.type ?? 'on_duty',
+    start_date: ddmmyyyy(end - 6 * DAY),
+    end_date: ddmmyyyy(end),
+  });
+  out.push({ label: `${ddmmyyyy(end - 6 * DAY)}…${ddmmyyyy(end)} (team)`, response: team });
+  return out;
+}
+
+const TITLES: Record<string, string> = {
+  'one-item-per-day': 'one breakdown item per day, oldest first',
+  'sessions-within-a-day': 'every session lies in its day',
+  'summary-is-sum-of-breakdown': 'the summary is the sum of the breakdown',
+  'day-is-86400-per-agent': "each day's active + inactive is 86400 s per agent",
+  percentages: 'percentages match the seconds and add up to 100',
+  'duration-format': 'the _format fields are HH:MM:SS of the seconds',
+};
+
+/** Judges every range answer by the rules of `check`. */
+export async function rangeChecks(
+  run: AutozodRun,
+  ranges: () => Promise<RangeAnswer[]>,
+  check: CheckName,
+): Promise<void> {
+  for (const { label, response } of await ranges()) {
+    if (response.status !== 200) {
+      run.ctx.expect(check, EP, `${label}: the range is served`, false, {
+        message: describe(response),
+        request: response.url,
+      });
+      continue;
+    }
+    for (const rule of run.rules.filter((r) => r.check === check)) {
+      expectRule(run.ctx, EP, rule, response, `${label}: ${TITLES[rule.id] ?? rule.id}`);
+    }
+  }
+}
+
+function monthEndAround(end: number): [number, number] {
+  const d = new Date(end);
+  const lastOfPrev = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 0);
+  return [lastOfPrev - DAY, lastOfPrev + 2 * DAY];
+}
