@@ -1,0 +1,96 @@
+/**
+ * Autozod's rules that one answer can show: the summary is the sum of the daily breakdown, and the
+ * breakdown has one item per day of [start_date, end_date], oldest first. Both are assumed (the
+ * doc's example holds placeholders), so they warn unless strict.
+ */
+import type { Reading } from '../reading.ts';
+import type { Violation } from '../types.ts';
+import { type ExchangeRule, ruleIsAssumed, single } from './rule.ts';
+
+const SESSIONS = ['listSessionLogs'] as const;
+const DAY = 86_400_000;
+
+type Node = Record<string, unknown>;
+const asNode = (v: unknown): Node | undefined =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Node) : undefined;
+
+/** `data.summary` and `data.daily_breakdown` of a 200, when they have that shape. */
+function dataOf(r: Reading): { summary: Node; days: Node[] } | undefined {
+  if (r.status !== 200) return undefined;
+  const data = asNode(asNode(r.json)?.data);
+  const summary = asNode(data?.summary);
+  const days = data?.daily_breakdown;
+  if (!summary || !Array.isArray(days) || !days.every((d) => asNode(d))) return undefined;
+  return { summary, days: days as Node[] };
+}
+
+const SUMS = [
+  ['total_active_duration_seconds', 'active_duration_seconds'],
+  ['total_inactive_duration_seconds', 'inactive_duration_seconds'],
+  ['total_session_count', 'session_count'],
+] as const;
+
+/** summary.total_* equals the sum of the days' fields. */
+export function autozodSummaryRule(r: Reading): Violation[] {
+  const data = dataOf(r);
+  if (!data) return [];
+  const assumed = ruleIsAssumed(r.op, 'summary-is-sum-of-breakdown');
+  const out: Violation[] = [];
+  for (const [total, field] of SUMS) {
+    const got = data.summary[total];
+    const values = data.days.map((d) => d[field]);
+    if (typeof got !== 'number' || !values.every((v) => typeof v === 'number')) continue;
+    const sum = (values as number[]).reduce((a, b) => a + b, 0);
+    if (got === sum) continue;
+    out.push({
+      check: 'consistency',
+      pointer: `/data/summary/${total}`,
+      rule: 'summary-is-sum-of-breakdown',
+      message: `summary.${total} is ${got}; the daily breakdown adds up to ${sum}`,
+      ...(assumed ? { assumed: true } : {}),
+    });
+  }
+  return out;
+}
+
+/** `DD-MM-YYYY` to ms at midnight UTC; undefined when not a real day. */
+export function ddmmyyyyToMs(value: string | undefined): number | undefined {
+  const m = value ? /^(\d{2})-(\d{2})-(\d{4})$/.exec(value) : null;
+  if (!m) return undefined;
+  const ms = Date.UTC(Number(m[3]), Number(m[2]) - 1, Number(m[1]));
+  const back = new Date(ms).toISOString();
+  return back.slice(0, 10) === `${m[3]}-${m[2]}-${m[1]}` ? ms : undefined;
+}
+
+const ddmmyyyy = (ms: number) => {
+  const iso = new Date(ms).toISOString();
+  return `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
+};
+
+/** One breakdown item per day of [start_date, end_date], oldest first. */
+export function autozodDaysRule(r: Reading): Violation[] {
+  const data = dataOf(r);
+  const from = ddmmyyyyToMs(single(r.query, 'start_date'));
+  const to = ddmmyyyyToMs(single(r.query, 'end_date'));
+  if (!data || from === undefined || to === undefined || to < from || to - from > 400 * DAY) return [];
+  const expected: string[] = [];
+  for (let t = from; t <= to; t += DAY) expected.push(ddmmyyyy(t));
+  const i = expected.findIndex((date, k) => data.days[k]?.date !== date);
+  if (i < 0 && data.days.length === expected.length) return [];
+  const at = i < 0 ? expected.length : i;
+  const assumed = ruleIsAssumed(r.op, 'one-item-per-day');
+  return [
+    {
+      check: 'filters',
+      pointer: `/data/daily_breakdown/${at}`,
+      rule: 'one-item-per-day',
+      message: `item ${at} should be ${expected[at] ?? 'absent'} (one item per day from ${expected[0]} to ${expected.at(-1)}), got ${JSON.stringify(data.days[at]?.date ?? null)}`,
+      ...(assumed ? { assumed: true } : {}),
+    },
+  ];
+}
+
+export const AUTOZOD_RULES: ExchangeRule[] = [
+  { name: 'autozod-summary', check: 'consistency', operations: SESSIONS, run: autozodSummaryRule },
+  { name: 'autozod-days', check: 'filters', operations: SESSIONS, run: autozodDaysRule },
+];
