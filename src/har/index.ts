@@ -1,0 +1,12 @@
+/** HAR 1.2: recording exchanges (credentials redacted) and reading recordings back. */
+export { exchangeOfEntry, type HarReadResult, parseHar } from './read.ts';
+export type {
+  Har,
+  HarContent,
+  HarEntry,
+  HarNameValue,
+  HarRequest,
+  HarResponse,
+  HarTimings,
+} from './types.ts';
+export { harEntry, harLog, type RecordInput, redactUrl } from './write.ts';
