@@ -9,4 +9,5 @@ export type {
   HarResponse,
   HarTimings,
 } from './types.ts';
+export { type RecordingFile, type ValidateOptions, validateRecordings } from './validate.ts';
 export { harEntry, harLog, type RecordInput, redactUrl } from './write.ts';
