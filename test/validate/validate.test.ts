@@ -196,3 +196,54 @@ describe('standin validate (the command)', () => {
     expect(bare.code).toBe(0);
   }, 60_000);
 });
+
+describe('recording Enneo exports', () => {
+  it('keeps xlsx as base64 and csv as text; both validate clean, and a shuffled order is an ordering violation', async () => {
+    const file = join(dir, 'enneo.har');
+    const headers = await credentialHeaders();
+    const proxy = await startProxy({
+      vendor: 'enneo',
+      target: `${standin.origin}/enneo/api/mind`,
+      port: 0,
+      record: file,
+    });
+    for (const format of ['xlsx', 'csv']) {
+      const r = await fetch(
+        `${proxy.url}/export/reporting_worklog?format=${format}&limit=6&orderByField=duration&orderByDirection=asc`,
+        {
+          headers: headers.enneo,
+        },
+      );
+      expect(r.headers.get('standin-violations')).toBe('0');
+      await r.arrayBuffer();
+    }
+    await proxy.close();
+    const text = await readFile(file, 'utf8');
+    const recorded = JSON.parse(text) as Har;
+    const [xlsx, csv] = recorded.log.entries.map((e) => e.response.content);
+    expect(xlsx!.encoding).toBe('base64');
+    expect(Buffer.from(xlsx!.text!, 'base64').subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(csv!.encoding).toBeUndefined();
+    expect(csv!.text!.split('\r\n')[0]).toMatch(/^date,name,ticketId,/);
+    for (const secret of await allSecrets()) expect(text).not.toContain(secret);
+
+    const clean = await validateRecordings({
+      vendor: 'enneo',
+      files: [{ name: 'enneo.har', text }],
+      strict: true,
+    });
+    expect(clean.exitCode).toBe(0);
+
+    // The csv rows reversed: duration now descends although asc was asked for.
+    const lines = csv!.text!.split('\r\n');
+    csv!.text = [lines[0], ...lines.slice(1, -1).reverse(), ''].join('\r\n');
+    const shuffled = await validateRecordings({
+      vendor: 'enneo',
+      files: [{ name: 'enneo.har', text: JSON.stringify(recorded) }],
+    });
+    expect(shuffled.exitCode).toBe(1);
+    expect(shuffled.findings.filter((f) => f.outcome === 'fail')).toEqual([
+      expect.objectContaining({ check: 'ordering', title: expect.stringMatching(/: order-direction$/) }),
+    ]);
+  });
+});

@@ -56,28 +56,34 @@ export function enneoOrderRule(r: Reading, ctx: RuleContext): Violation[] {
   if (direction !== 'asc' && direction !== 'desc') return [];
   // Ordering by a column the answer does not show cannot be judged from it.
   if (!rows.some((row) => field in row)) return [];
-  const found = firstOrderViolation(rows, field, direction);
-  if (!found) return [];
-  const ruleId = {
-    order: fieldGiven.length ? 'order-direction' : 'order-default',
-    nulls: 'order-nulls',
-    collation: 'order-compare',
-    tiebreak: 'order-tiebreak',
-  }[found.kind];
-  // A plain misorder breaks the documented meaning of orderByField; the finer rules are assumed.
-  const assumed =
-    found.kind === 'order'
-      ? fieldGiven.length === 0 && ruleIsAssumed(r.op, 'order-default')
-      : ruleIsAssumed(r.op, ruleId);
-  return [
-    {
+  // The first break of each kind: a tie-break slip (assumed) must not hide a plain misorder after it.
+  const firsts = new Map<string, Violation>();
+  for (let i = 1; i < rows.length && firsts.size < 4; i++) {
+    const found = firstOrderViolation([rows[i - 1]!, rows[i]!], field, direction);
+    if (!found || firsts.has(found.kind)) continue;
+    const ruleId = {
+      order: fieldGiven.length ? 'order-direction' : 'order-default',
+      nulls: 'order-nulls',
+      collation: 'order-compare',
+      tiebreak: 'order-tiebreak',
+    }[found.kind];
+    // A plain misorder breaks the documented meaning of orderByField; the finer rules are assumed.
+    const assumed =
+      found.kind === 'order'
+        ? fieldGiven.length === 0 && ruleIsAssumed(r.op, 'order-default')
+        : ruleIsAssumed(r.op, ruleId);
+    firsts.set(found.kind, {
       check: 'ordering',
-      pointer: `/${found.index}/${field}`,
+      pointer: `/${i}/${field}`,
       rule: ruleId,
-      message: found.message,
+      // The pair was judged alone, so its message counts rows 0 and 1.
+      message: found.message
+        .replace(/^rows 0 and 1\b/, `rows ${i - 1} and ${i}`)
+        .replace(/^row 1\b/, `row ${i}`),
       ...(assumed ? { assumed: true } : {}),
-    },
-  ];
+    });
+  }
+  return [...firsts.values()];
 }
 
 /** The bearer token the request carried, when it has one. */
