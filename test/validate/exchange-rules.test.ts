@@ -1,0 +1,144 @@
+/**
+ * The per-exchange rules on hand-made answers: each rule names its check, rule and pointer, and
+ * assumed behaviour warns unless strict. No HTTP: an exchange is data.
+ */
+import { describe, expect, it } from 'vitest';
+import { createJudge } from '../../src/contract/exchange/index.ts';
+import type { Exchange } from '../../src/contract/exchange/types.ts';
+import type { ContractVendor } from '../../src/contract/loader.ts';
+
+const U1 = '0d00ae63-5b5d-45b9-a7c0-88f9cfb26b5e';
+const U2 = 'ebd1a29a-8980-404c-9def-cd54865abdc1';
+
+function exchange(vendor: ContractVendor, url: string, body: unknown, status = 200): Exchange {
+  return {
+    vendor,
+    method: 'GET',
+    url,
+    requestHeaders: {},
+    status,
+    responseHeaders: { 'content-type': 'application/json; charset=utf-8' },
+    body: Buffer.from(JSON.stringify(body)),
+  };
+}
+
+const log = (time: string, userId = U1) => ({ status: 'Available', userId, time });
+
+describe('VoIPcube rules', () => {
+  const url = (q: string) => `/stats/user-statuses?from=2025-09-01&to=2025-09-02${q}`;
+
+  it('logs out of time order warn (assumed), and fail under strict', async () => {
+    const logs = [log('2025-09-01T10:00:00.000Z'), log('2025-09-01T09:00:00.000Z')];
+    const lenient = await (await createJudge('voipcube'))(exchange('voipcube', url(''), logs));
+    expect(lenient.violations).toEqual([]);
+    expect(lenient.warnings).toEqual([
+      {
+        check: 'ordering',
+        pointer: '/1/time',
+        rule: 'order-time-then-user',
+        message: 'log 1 at "2025-09-01T09:00:00.000Z" comes after "2025-09-01T10:00:00.000Z"',
+        assumed: true,
+      },
+    ]);
+    const strict = await (await createJudge('voipcube', { strict: true }))(
+      exchange('voipcube', url(''), logs),
+    );
+    expect(strict.violations.map((v) => v.rule)).toEqual(['order-time-then-user']);
+  });
+
+  it('to=YYYY-MM-DD ends at that midnight: a later log is outside [from, to]', async () => {
+    const judge = await createJudge('voipcube');
+    const verdict = await judge(
+      exchange('voipcube', url(''), [log('2025-09-02T00:00:00.000Z'), log('2025-09-02T00:00:00.001Z')]),
+    );
+    expect(verdict.violations).toEqual([
+      expect.objectContaining({ check: 'filters', rule: 'inclusive-range', pointer: '/1/time' }),
+    ]);
+  });
+
+  it('userIds[] (any case) lets only those users through', async () => {
+    const judge = await createJudge('voipcube');
+    const logs = [log('2025-09-01T09:00:00.000Z', U1), log('2025-09-01T10:00:00.000Z', U2)];
+    const upper = `&userIds[]=${U1.toUpperCase()}`;
+    expect((await judge(exchange('voipcube', url(upper), logs.slice(0, 1)))).violations).toEqual([]);
+    expect((await judge(exchange('voipcube', url(upper), logs))).violations).toEqual([
+      expect.objectContaining({ check: 'filters', rule: 'user-ids-filter', pointer: '/1/userId' }),
+    ]);
+  });
+
+  it('an invalid size falls back to 25; without page and size there is no page limit', async () => {
+    const judge = await createJudge('voipcube');
+    const many = Array.from({ length: 26 }, (_, i) =>
+      log(`2025-09-01T10:00:${String(i).padStart(2, '0')}.000Z`),
+    );
+    expect((await judge(exchange('voipcube', url(''), many))).violations).toEqual([]);
+    expect((await judge(exchange('voipcube', url('&size=abc'), many))).violations).toEqual([
+      expect.objectContaining({
+        check: 'pagination',
+        rule: 'size-fallback',
+        pointer: '/25',
+        message: 'the page size is 25 (the documented fallback) but the answer holds 26 logs',
+      }),
+    ]);
+  });
+
+  it('an undocumented status and an undocumented content type are status violations', async () => {
+    const judge = await createJudge('voipcube');
+    const teapot = await judge(exchange('voipcube', url(''), {}, 418));
+    expect(teapot.violations).toEqual([expect.objectContaining({ check: 'status', rule: 'status' })]);
+    const html = await judge({
+      ...exchange('voipcube', url(''), []),
+      responseHeaders: { 'content-type': 'text/html' },
+    });
+    expect(html.violations).toEqual([expect.objectContaining({ check: 'status', rule: 'mediaType' })]);
+  });
+});
+
+describe('Enneo and Autozod rules', () => {
+  it('Enneo: without limit, more than 100 rows breaks the default', async () => {
+    const judge = await createJudge('enneo');
+    const rows = Array.from({ length: 101 }, () => ({}));
+    const verdict = await judge(
+      exchange('enneo', '/api/mind/export/reporting_worklog?orderByField=userWorklogId', rows),
+    );
+    expect(verdict.endpoint).toBe('GET /export/reporting_worklog');
+    expect(verdict.violations).toContainEqual({
+      check: 'pagination',
+      pointer: '/100',
+      rule: 'limit',
+      message: 'limit=(default) 100 but the answer holds 101 rows',
+    });
+  });
+
+  it('Autozod: breakdown days must be exactly the range (assumed: a warning)', async () => {
+    const judge = await createJudge('autozod');
+    const day = (date: string) => ({
+      date,
+      active_duration_seconds: 0,
+      inactive_duration_seconds: 86400,
+      session_count: 0,
+    });
+    const body = {
+      success: true,
+      data: {
+        summary: {
+          total_active_duration_seconds: 0,
+          total_inactive_duration_seconds: 86400,
+          total_session_count: 0,
+        },
+        daily_breakdown: [day('01-09-2025')],
+      },
+    };
+    const verdict = await judge(
+      exchange('autozod', '/api/sessionLogs/list?team_id=t&start_date=01-09-2025&end_date=02-09-2025', body),
+    );
+    expect(verdict.warnings).toContainEqual(
+      expect.objectContaining({
+        check: 'filters',
+        rule: 'one-item-per-day',
+        pointer: '/data/daily_breakdown/1',
+      }),
+    );
+    expect(verdict.warnings.filter((w) => w.rule === 'summary-is-sum-of-breakdown')).toEqual([]);
+  });
+});
