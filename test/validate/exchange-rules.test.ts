@@ -86,6 +86,12 @@ describe('VoIPcube rules', () => {
     const judge = await createJudge('voipcube');
     const teapot = await judge(exchange('voipcube', url(''), {}, 418));
     expect(teapot.violations).toEqual([expect.objectContaining({ check: 'status', rule: 'status' })]);
+    // An error answer shows nothing about paging, order or filters: only what it can show is judged.
+    expect(teapot.checks).toEqual(['status']);
+    const refused = await judge(
+      exchange('voipcube', url(''), { message: 'from is required', code: 'MISSING_PARAMETER' }, 400),
+    );
+    expect(refused).toMatchObject({ checks: ['status', 'schema'], violations: [], warnings: [] });
     const html = await judge({
       ...exchange('voipcube', url(''), []),
       responseHeaders: { 'content-type': 'text/html' },

@@ -80,7 +80,7 @@ async function judgeWith(contract: Contract, ctx: RuleContext, exchange: Exchang
   const reading = await readExchange(exchange, op);
   for (const rule of EXCHANGE_RULES) {
     if (rule.operations !== '*' && !rule.operations.includes(op.id)) continue;
-    let found: Violation[];
+    let found: Violation[] | null;
     try {
       found = rule.run(reading, ctx);
     } catch (err) {
@@ -88,6 +88,7 @@ async function judgeWith(contract: Contract, ctx: RuleContext, exchange: Exchang
       verdict.notes.push(`${rule.name} could not judge this answer: ${(err as Error).message}`);
       continue;
     }
+    if (found === null) continue;
     if (!verdict.checks.includes(rule.check)) verdict.checks.push(rule.check as CheckName);
     for (const v of found) {
       if (v.assumed && !ctx.options.strict) verdict.warnings.push(v);

@@ -5,7 +5,7 @@
  */
 import type { Reading } from '../reading.ts';
 import type { Violation } from '../types.ts';
-import { type ExchangeRule, ruleIsAssumed, single } from './rule.ts';
+import { type ExchangeRule, NOT_APPLICABLE, ruleIsAssumed, single } from './rule.ts';
 
 const SESSIONS = ['listSessionLogs'] as const;
 const DAY = 86_400_000;
@@ -31,9 +31,9 @@ const SUMS = [
 ] as const;
 
 /** summary.total_* equals the sum of the days' fields. */
-export function autozodSummaryRule(r: Reading): Violation[] {
+export function autozodSummaryRule(r: Reading): Violation[] | null {
   const data = dataOf(r);
-  if (!data) return [];
+  if (!data) return NOT_APPLICABLE;
   const assumed = ruleIsAssumed(r.op, 'summary-is-sum-of-breakdown');
   const out: Violation[] = [];
   for (const [total, field] of SUMS) {
@@ -68,11 +68,12 @@ const ddmmyyyy = (ms: number) => {
 };
 
 /** One breakdown item per day of [start_date, end_date], oldest first. */
-export function autozodDaysRule(r: Reading): Violation[] {
+export function autozodDaysRule(r: Reading): Violation[] | null {
   const data = dataOf(r);
   const from = ddmmyyyyToMs(single(r.query, 'start_date'));
   const to = ddmmyyyyToMs(single(r.query, 'end_date'));
-  if (!data || from === undefined || to === undefined || to < from || to - from > 400 * DAY) return [];
+  if (!data || from === undefined || to === undefined || to < from || to - from > 400 * DAY)
+    return NOT_APPLICABLE;
   const expected: string[] = [];
   for (let t = from; t <= to; t += DAY) expected.push(ddmmyyyy(t));
   const i = expected.findIndex((date, k) => data.days[k]?.date !== date);

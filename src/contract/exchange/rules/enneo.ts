@@ -13,7 +13,7 @@ import {
   typeCsvRow,
 } from '../suite-pieces.ts';
 import type { Violation } from '../types.ts';
-import { type ExchangeRule, type RuleContext, ruleIsAssumed } from './rule.ts';
+import { type ExchangeRule, NOT_APPLICABLE, type RuleContext, ruleIsAssumed } from './rule.ts';
 
 const EXPORT = ['exportReportingWorklog'] as const;
 
@@ -26,12 +26,12 @@ export function exportRows(r: Reading, view: ExportView | undefined): Row[] | un
 }
 
 /** `limit` (default 100, 1 to 1000) is honoured: at most that many rows. Documented. */
-export function enneoLimitRule(r: Reading, ctx: RuleContext): Violation[] {
+export function enneoLimitRule(r: Reading, ctx: RuleContext): Violation[] | null {
   const rows = exportRows(r, ctx.exportView);
-  if (!rows) return [];
+  if (!rows) return NOT_APPLICABLE;
   const given = r.query.getAll('limit');
   // An invalid limit should have been refused; what it was "honoured" as cannot be told.
-  if (given.length > 1 || (given.length === 1 && !/^\d+$/.test(given[0]!))) return [];
+  if (given.length > 1 || (given.length === 1 && !/^\d+$/.test(given[0]!))) return NOT_APPLICABLE;
   const limit = given.length === 1 ? Number(given[0]) : 100;
   if (limit < 1 || limit > 1000 || rows.length <= limit) return [];
   return [
@@ -45,17 +45,18 @@ export function enneoLimitRule(r: Reading, ctx: RuleContext): Violation[] {
 }
 
 /** Rows follow `orderByField` (default date) in `orderByDirection` (default desc), ties by userWorklogId. */
-export function enneoOrderRule(r: Reading, ctx: RuleContext): Violation[] {
+export function enneoOrderRule(r: Reading, ctx: RuleContext): Violation[] | null {
   const rows = exportRows(r, ctx.exportView);
-  if (!rows || rows.length < 2) return [];
+  if (!rows) return NOT_APPLICABLE;
+  if (rows.length < 2) return [];
   const fieldGiven = r.query.getAll('orderByField');
   const directionGiven = r.query.getAll('orderByDirection');
-  if (fieldGiven.length > 1 || directionGiven.length > 1) return [];
+  if (fieldGiven.length > 1 || directionGiven.length > 1) return NOT_APPLICABLE;
   const field = fieldGiven[0] ?? 'date';
   const direction = (directionGiven[0] ?? 'desc') as Direction;
-  if (direction !== 'asc' && direction !== 'desc') return [];
+  if (direction !== 'asc' && direction !== 'desc') return NOT_APPLICABLE;
   // Ordering by a column the answer does not show cannot be judged from it.
-  if (!rows.some((row) => field in row)) return [];
+  if (!rows.some((row) => field in row)) return NOT_APPLICABLE;
   // The first break of each kind: a tie-break slip (assumed) must not hide a plain misorder after it.
   const firsts = new Map<string, Violation>();
   for (let i = 1; i < rows.length && firsts.size < 4; i++) {
@@ -99,12 +100,12 @@ function bearerOf(r: Reading): string | undefined {
  * null), kept ones present, date-only columns cut to YYYY-MM-DD. A column that hangs on a
  * permission is judged only when the request's JWT shows the caller's permissions.
  */
-export function enneoPrivacyRule(r: Reading, ctx: RuleContext): Violation[] {
+export function enneoPrivacyRule(r: Reading, ctx: RuleContext): Violation[] | null {
   const view = ctx.exportView;
   const rows = exportRows(r, view);
-  if (!rows || !view) return [];
+  if (!rows || !view) return NOT_APPLICABLE;
   const level = ctx.options.expectPrivacy ?? 'none';
-  if (!view.privacy[level]) return [];
+  if (!view.privacy[level]) return NOT_APPLICABLE;
   const token = bearerOf(r);
   const columns = expectColumns(view, level, (permission) =>
     token ? tokenHasPermission(token, permission) : undefined,
@@ -143,9 +144,9 @@ export function enneoPrivacyRule(r: Reading, ctx: RuleContext): Violation[] {
 }
 
 /** A csv/xlsx header names the shown columns in documented order (the level's own set is enneoPrivacyRule's). */
-export function enneoColumnsRule(r: Reading, ctx: RuleContext): Violation[] {
+export function enneoColumnsRule(r: Reading, ctx: RuleContext): Violation[] | null {
   const view = ctx.exportView;
-  if (r.status !== 200 || !r.table || !view) return [];
+  if (r.status !== 200 || !r.table || !view) return NOT_APPLICABLE;
   const documented = view.columns.map((c) => c.name);
   const header = r.table.header;
   const unknown = header.filter((h) => !documented.includes(h));

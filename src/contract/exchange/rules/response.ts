@@ -7,10 +7,10 @@ import type { Problem } from '../../problems.ts';
 import type { Reading } from '../reading.ts';
 import { typeCsvRow } from '../suite-pieces.ts';
 import type { Violation } from '../types.ts';
-import type { ExchangeRule, RuleContext } from './rule.ts';
+import { type ExchangeRule, NOT_APPLICABLE, type RuleContext } from './rule.ts';
 
 /** The status is one the contract documents (exactly, as `2XX`, or as `default`). */
-export function statusRule(r: Reading): Violation[] {
+export function statusRule(r: Reading): Violation[] | null {
   const [first] = r.op.validateResponse(r.status, r.mediaType, undefined);
   if (first?.rule !== 'status') return [];
   return [
@@ -23,8 +23,8 @@ export function statusRule(r: Reading): Violation[] {
 }
 
 /** The Content-Type is one the contract documents for the status. */
-export function mediaTypeRule(r: Reading): Violation[] {
-  if (r.format === 'none') return [];
+export function mediaTypeRule(r: Reading): Violation[] | null {
+  if (r.format === 'none') return NOT_APPLICABLE;
   const [first] = r.op.validateResponse(r.status, r.mediaType, undefined);
   if (first?.rule !== 'mediaType') return [];
   return [
@@ -40,16 +40,16 @@ export function mediaTypeRule(r: Reading): Violation[] {
 const line = (p: Problem) => `${p.pointer || '/'}: ${p.rule} — expected ${p.expected}, got ${p.actual}`;
 
 /** The body keeps the schema: every Problem becomes a violation at its pointer. */
-export function schemaRule(r: Reading, ctx: RuleContext): Violation[] {
-  if (r.format === 'none' || r.format === 'other') return [];
-  if (r.op.mediaTypes(r.status).length === 0) return [];
+export function schemaRule(r: Reading, ctx: RuleContext): Violation[] | null {
+  if (r.format === 'none' || r.format === 'other') return NOT_APPLICABLE;
+  if (r.op.mediaTypes(r.status).length === 0) return NOT_APPLICABLE;
   if (r.unreadable) return [{ check: 'schema', rule: 'readable', message: r.unreadable }];
   const json = 'application/json';
   let problems: Problem[];
   let assumedAt: (pointer: string) => boolean;
   if (r.table) {
     // A status without a JSON representation documented has no row schema to hold csv rows to.
-    if (!r.op.mediaTypes(r.status).some((m) => m.startsWith(json))) return [];
+    if (!r.op.mediaTypes(r.status).some((m) => m.startsWith(json))) return NOT_APPLICABLE;
     const columns = ctx.exportView?.columns ?? [];
     problems = r.table.rows.flatMap((row, i) =>
       r.op.validateItem(r.status, json, r.format === 'csv' ? typeCsvRow(row, columns) : row, i),

@@ -19,9 +19,12 @@ export interface ExchangeRule {
   check: CheckName;
   /** operationIds it judges; '*' for every operation. */
   operations: readonly string[] | '*';
-  /** Pure: the reading in, the violations out ([] when it holds or does not apply). */
-  run(reading: Reading, ctx: RuleContext): Violation[];
+  /** Pure: the reading in, the violations out ([] when it holds, NOT_APPLICABLE when the answer cannot show it). */
+  run(reading: Reading, ctx: RuleContext): Violation[] | null;
 }
+
+/** What a rule returns when the exchange cannot show what it judges (an error answer, no query to judge by). */
+export const NOT_APPLICABLE = null;
 
 /**
  * Whether the operation's `x-standin-rules` entry `id` is assumed; `fallback` when the contract

@@ -4,7 +4,7 @@
  */
 import { type Reading, type Row, rowsOf } from '../reading.ts';
 import type { Violation } from '../types.ts';
-import { type ExchangeRule, ruleIsAssumed, show, single } from './rule.ts';
+import { type ExchangeRule, NOT_APPLICABLE, ruleIsAssumed, show, single } from './rule.ts';
 
 const LOGS = ['getUserStatuses'] as const;
 const DEFAULT_SIZE = 25;
@@ -24,11 +24,11 @@ export function instantOf(value: string | undefined): number | undefined {
 }
 
 /** Every log's time lies in [from, to] (documented: the query period). */
-export function voipcubeWindowRule(r: Reading): Violation[] {
+export function voipcubeWindowRule(r: Reading): Violation[] | null {
   const logs = logsOf(r);
   const from = instantOf(single(r.query, 'from'));
   const to = instantOf(single(r.query, 'to'));
-  if (!logs || from === undefined || to === undefined) return [];
+  if (!logs || from === undefined || to === undefined) return NOT_APPLICABLE;
   const i = logs.findIndex((l) => {
     const t = typeof l.time === 'string' ? Date.parse(l.time) : Number.NaN;
     return !Number.isNaN(t) && (t < from || t > to);
@@ -45,9 +45,9 @@ export function voipcubeWindowRule(r: Reading): Violation[] {
 }
 
 /** Logs ascend by time, ties by userId (assumed: the doc states no order). */
-export function voipcubeOrderRule(r: Reading): Violation[] {
+export function voipcubeOrderRule(r: Reading): Violation[] | null {
   const logs = logsOf(r);
-  if (!logs) return [];
+  if (!logs) return NOT_APPLICABLE;
   for (let i = 1; i < logs.length; i++) {
     const a = logs[i - 1]!;
     const b = logs[i]!;
@@ -81,9 +81,9 @@ export function effectiveSize(query: URLSearchParams): number {
 }
 
 /** With page or size given, paging is on and a page holds at most `size` logs (documented). */
-export function voipcubePageSizeRule(r: Reading): Violation[] {
+export function voipcubePageSizeRule(r: Reading): Violation[] | null {
   const logs = logsOf(r);
-  if (!logs || (!r.query.has('page') && !r.query.has('size'))) return [];
+  if (!logs || (!r.query.has('page') && !r.query.has('size'))) return NOT_APPLICABLE;
   const size = effectiveSize(r.query);
   if (logs.length <= size) return [];
   const sizeGiven = single(r.query, 'size');
@@ -99,10 +99,10 @@ export function voipcubePageSizeRule(r: Reading): Violation[] {
 }
 
 /** With userIds[], every log belongs to one of those users (ids compared in lower case). */
-export function voipcubeUserIdsRule(r: Reading): Violation[] {
+export function voipcubeUserIdsRule(r: Reading): Violation[] | null {
   const logs = logsOf(r);
   const wanted = r.query.getAll('userIds[]').map((id) => id.toLowerCase());
-  if (!logs || wanted.length === 0) return [];
+  if (!logs || wanted.length === 0) return NOT_APPLICABLE;
   const i = logs.findIndex((l) => !wanted.includes(String(l.userId).toLowerCase()));
   if (i < 0) return [];
   return [
