@@ -11,6 +11,7 @@ import { autozodVendor } from '../mocks/autozod/index.ts';
 import { enneoVendor } from '../mocks/enneo/index.ts';
 import { voipcubeVendor } from '../mocks/voipcube/index.ts';
 import { createSettingsStore, DEFAULT_SETTINGS, type Settings } from './config/settings.ts';
+import { type ReplayTable, replayLayer } from './har/replay.ts';
 import { adminGuard } from './http/admin-guard.ts';
 import { createAdminRouter } from './http/admin-router.ts';
 import { applySettingsPatch } from './http/admin-settings.ts';
@@ -62,6 +63,8 @@ export interface AppOptions {
   journalLimit?: number;
   /** Seed of fault rules that name none. Default: 0. */
   faultSeed?: number;
+  /** Recorded answers (`loadReplays`) served for their exact requests before the world is asked. */
+  replay?: ReplayTable;
   /** Told about an unexpected error outside the vendor routers (a bug); the client gets a 500. */
   onInternalError?: (err: unknown) => void;
 }
@@ -151,6 +154,7 @@ export function createApp(options: AppOptions = {}): Express {
         ),
       ),
       faultMiddleware(vendor, faults),
+      ...(options.replay ? [replayLayer(vendor.name, options.replay, deps)] : []),
       vendor.createRouter(deps),
       vendorNotFound(vendor, basePaths, CONTROLS_PATH),
     );

@@ -1,5 +1,6 @@
 /** HAR 1.2: recording exchanges (credentials redacted) and reading recordings back. */
 export { exchangeOfEntry, type HarReadResult, parseHar } from './read.ts';
+export { loadReplays, REPLAYED_HEADER, type ReplayAnswer, type ReplayTable, replayLayer } from './replay.ts';
 export type {
   Har,
   HarContent,

@@ -26,6 +26,8 @@ export interface JournalEntry {
   /** The status answered, or null when no answer was sent (connection dropped). */
   status: number | null;
   durationMs: number;
+  /** Set when a recorded answer was replayed (`serve --replay`): where it came from, `file.har#3`. */
+  replayed?: string;
 }
 
 /**
@@ -47,7 +49,7 @@ export interface Journal {
 }
 
 function listed(entry: RecordedRequest): JournalEntry {
-  return {
+  const out: JournalEntry = {
     id: entry.id,
     time: new Date(entry.time).toISOString(),
     vendor: entry.vendor,
@@ -58,6 +60,8 @@ function listed(entry: RecordedRequest): JournalEntry {
     status: entry.status,
     durationMs: entry.durationMs,
   };
+  if (entry.replayed !== undefined) out.replayed = entry.replayed;
+  return out;
 }
 
 /** Creates an empty journal that keeps at most `limit` entries. */
@@ -111,6 +115,9 @@ function recordOnClose(this: Tracked): void {
   const { entry, journal, started } = pending;
   entry.status = this.writableFinished ? this.statusCode : null;
   entry.durationMs = Math.round((performance.now() - started) * 100) / 100;
+  // The replay layer (src/har/replay.ts) marks its answers with this header.
+  const replayed = this.getHeader('standin-replayed');
+  if (typeof replayed === 'string') entry.replayed = replayed;
   journal.record(entry);
 }
 
