@@ -7,7 +7,8 @@
 import type { JudgedExchange } from '../contract/exchange/report.ts';
 import type { Verdict, Violation } from '../contract/exchange/types.ts';
 import type { ContractVendor } from '../contract/loader.ts';
-import type { RedactedHeaders, RedactedQuery, Redactor } from '../http/request-redaction.ts';
+import type { JournalEntry } from '../http/journal.ts';
+import type { Redactor } from '../http/request-redaction.ts';
 
 /** A violation as the listing shows it. */
 export interface ListedViolation {
@@ -17,19 +18,11 @@ export interface ListedViolation {
   message: string;
 }
 
-/** One exchange in `GET /__standin/requests`. */
-export interface ProxyJournalEntry {
-  id: number;
-  /** When the request arrived (ISO 8601). */
-  time: string;
-  vendor: ContractVendor;
-  method: string;
-  path: string;
-  query: RedactedQuery;
-  headers: RedactedHeaders;
-  /** The target's status, or null when it gave none (unreachable). */
-  status: number | null;
-  durationMs: number;
+/**
+ * One exchange in `GET /__standin/requests`: what standin's journal lists for a request (the
+ * target's status, null when it gave none), and the verdict.
+ */
+export interface ProxyJournalEntry extends Omit<JournalEntry, 'replayed'> {
   /** The operation judged; absent when none matched. */
   operationId?: string;
   violations: ListedViolation[];

@@ -5,7 +5,6 @@
  * writes the report (verify's reporters) and exits 0 (clean), 1 (a violation seen) or 2 (the
  * target answered nothing).
  */
-import { writeFile } from 'node:fs/promises';
 import { InvalidArgumentError, Option } from 'commander';
 import type { ContractVendor } from '../../contract/loader.ts';
 import type { PrivacyExpectation } from '../../contract/suite/types.ts';
@@ -63,7 +62,7 @@ function listenFailure(err: NodeJS.ErrnoException, flags: ProxyFlags): CliError 
 async function proxy(flags: ProxyFlags, ctx: CliContext): Promise<void> {
   // Imported here: the checks bring ajv, the OpenAPI parser and exceljs, which --help never needs.
   const { startProxy } = await import('../../proxy/server.ts');
-  const { formatExchangeReport } = await import('../../contract/exchange/report.ts');
+  const { deliverReport } = await import('../../contract/exchange/report.ts');
   let running: Awaited<ReturnType<typeof startProxy>>;
   try {
     running = await startProxy({
@@ -100,16 +99,11 @@ async function proxy(flags: ProxyFlags, ctx: CliContext): Promise<void> {
   });
   ctx.logger.err(`${signal}: finishing the exchanges in flight`);
   const report = await running.close();
-  const text = formatExchangeReport(report, flags.reporter, 'standin proxy');
-  if (flags.output) {
-    await writeFile(flags.output, text);
-    ctx.logger.err(
-      `${report.requests} exchange(s): ${report.totals.fail} violation(s), ${report.totals.warn} warning(s) — report written to ${flags.output}`,
-    );
-  } else {
-    ctx.logger.out(text.replace(/\n$/, ''));
-  }
-  if (report.fatal) ctx.logger.err(`standin proxy: ${report.fatal}`);
+  await deliverReport(
+    report,
+    { reporter: flags.reporter, output: flags.output, command: 'standin proxy' },
+    ctx.logger,
+  );
   ctx.setExitCode(report.exitCode);
 }
 

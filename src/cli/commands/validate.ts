@@ -4,7 +4,7 @@
  * with `--operation` (and `--query` when a rule needs the request's parameters). Exits 0 (clean),
  * 1 (a violation) or 2 (a file unreadable, or nothing in them to check).
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { Option } from 'commander';
 import type { ContractVendor } from '../../contract/loader.ts';
 import type { PrivacyExpectation } from '../../contract/suite/types.ts';
@@ -30,7 +30,7 @@ async function validate(paths: string[], flags: ValidateFlags, ctx: CliContext):
   }
   // Imported here: the checks bring ajv, the OpenAPI parser and exceljs, which --help never needs.
   const { validateRecordings } = await import('../../har/validate.ts');
-  const { formatExchangeReport } = await import('../../contract/exchange/report.ts');
+  const { deliverReport } = await import('../../contract/exchange/report.ts');
   const { loadContract } = await import('../../contract/loader.ts');
   if (flags.operation !== undefined) {
     try {
@@ -58,16 +58,11 @@ async function validate(paths: string[], flags: ValidateFlags, ctx: CliContext):
     ...(flags.operation !== undefined ? { operationId: flags.operation } : {}),
     ...(flags.query !== undefined ? { query: flags.query } : {}),
   });
-  const text = formatExchangeReport(report, flags.reporter, 'standin validate');
-  if (flags.output) {
-    await writeFile(flags.output, text);
-    ctx.logger.err(
-      `${report.requests} exchange(s): ${report.totals.fail} failed, ${report.totals.warn} warned — report written to ${flags.output}`,
-    );
-  } else {
-    ctx.logger.out(text.replace(/\n$/, ''));
-  }
-  if (report.fatal) ctx.logger.err(`standin validate: ${report.fatal}`);
+  await deliverReport(
+    report,
+    { reporter: flags.reporter, output: flags.output, command: 'standin validate' },
+    ctx.logger,
+  );
   ctx.setExitCode(report.exitCode);
 }
 

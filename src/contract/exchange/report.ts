@@ -4,6 +4,7 @@
  * not run).
  */
 
+import { writeFile } from 'node:fs/promises';
 import type { ContractVendor } from '../loader.ts';
 import { formatConsole } from '../suite/reporters/console.ts';
 import { formatJson } from '../suite/reporters/json.ts';
@@ -118,4 +119,31 @@ export function formatExchangeReport(report: Report, reporter: ReporterName, com
     case 'json':
       return formatJson(report);
   }
+}
+
+/** Where a command's report goes: stdout lines and stderr lines (the CLI's logger). */
+export interface ReportSink {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+/**
+ * Prints the report (or writes it to `output`, with a one-line summary on stderr) and says on
+ * stderr why it could not judge, when so: what `standin proxy` and `standin validate` end with.
+ */
+export async function deliverReport(
+  report: Report,
+  opts: { reporter: ReporterName; output?: string | undefined; command: string },
+  sink: ReportSink,
+): Promise<void> {
+  const text = formatExchangeReport(report, opts.reporter, opts.command);
+  if (opts.output) {
+    await writeFile(opts.output, text);
+    sink.err(
+      `${report.requests} exchange(s): ${report.totals.fail} failed, ${report.totals.warn} warned — report written to ${opts.output}`,
+    );
+  } else {
+    sink.out(text.replace(/\n$/, ''));
+  }
+  if (report.fatal) sink.err(`${opts.command}: ${report.fatal}`);
 }
