@@ -180,7 +180,8 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
           waitMs: Math.round(waitMs * 100) / 100,
           method: req.method ?? 'GET',
           url: target.href,
-          requestHeaders: req.headers,
+          // The request as the target got it: its own Host.
+          requestHeaders: { ...req.headers, host: target.host },
           requestBody: requestRead.whole,
           status,
           ...(answer.statusMessage ? { statusText: answer.statusMessage } : {}),

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createJudge } from '../../src/contract/exchange/index.ts';
 import type { Exchange } from '../../src/contract/exchange/types.ts';
-import type { ContractVendor } from '../../src/contract/loader.ts';
+import { type ContractVendor, loadContract } from '../../src/contract/loader.ts';
 
 const U1 = '0d00ae63-5b5d-45b9-a7c0-88f9cfb26b5e';
 const U2 = 'ebd1a29a-8980-404c-9def-cd54865abdc1';
@@ -146,5 +146,36 @@ describe('Enneo and Autozod rules', () => {
       }),
     );
     expect(verdict.warnings.filter((w) => w.rule === 'summary-is-sum-of-breakdown')).toEqual([]);
+  });
+});
+
+describe('Enneo privacy', () => {
+  it('columns of another level than expected fail, naming the level they fit', async () => {
+    const op = (await loadContract('enneo')).operationById('exportReportingWorklog');
+    const schema = (
+      op.definition.responses['200'] as {
+        content: Record<string, { schema: { items: { properties: object } } }>;
+      }
+    ).content['application/json']!.schema.items.properties;
+    const hidden = ['ticketId', 'conversationId', 'userId', 'email', 'rawData'];
+    const row = Object.fromEntries(
+      Object.keys(schema)
+        .filter((c) => !hidden.includes(c))
+        .map((c) => [c, c === 'date' ? '2025-09-01' : null]),
+    );
+    const verdict = await (await createJudge('enneo'))(
+      exchange('enneo', '/export/reporting_worklog?format=json&limit=1', [row]),
+    );
+    expect(verdict.violations).toContainEqual({
+      check: 'privacy',
+      pointer: '/0',
+      rule: 'privacy-levels',
+      message:
+        'ticketId, conversationId, userId, email, rawData missing, which the level keeps (expected level none; the columns fit --expect-privacy pseudonymized)',
+    });
+    const pseudonymized = await (await createJudge('enneo', { expectPrivacy: 'pseudonymized' }))(
+      exchange('enneo', '/export/reporting_worklog?format=json&limit=1', [row]),
+    );
+    expect(pseudonymized.violations.filter((v) => v.check === 'privacy')).toEqual([]);
   });
 });

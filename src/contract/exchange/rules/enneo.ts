@@ -3,6 +3,8 @@
  * `orderByField`/`orderByDirection`, the columns of the expected privacy level, and (csv/xlsx) a
  * header of the level's columns in documented order.
  */
+
+import type { PrivacyExpectation } from '../../suite/types.ts';
 import { type Reading, type Row, rowsOf } from '../reading.ts';
 import {
   type Direction,
@@ -111,16 +113,27 @@ export function enneoPrivacyRule(r: Reading, ctx: RuleContext): Violation[] | nu
     token ? tokenHasPermission(token, permission) : undefined,
   );
   const assumed = ruleIsAssumed(r.op, 'privacy-levels', false);
-  const violation = (pointer: string, message: string): Violation => ({
-    check: 'privacy',
-    pointer,
-    rule: 'privacy-levels',
-    message: `${message} (expected level ${level})`,
-    ...(assumed ? { assumed: true } : {}),
-  });
   const keySets: [string, string[]][] = r.table
     ? [[r.table.rows.length ? '/0' : '', r.table.header]]
     : rows.map((row, i): [string, string[]] => [`/${i}`, Object.keys(row)]);
+  const violation = (pointer: string, message: string): Violation => {
+    // A server set to another level than expected is the likeliest cause: name the level the columns fit.
+    const fits = (Object.keys(view.privacy) as PrivacyExpectation[]).filter((other) => {
+      if (other === level) return false;
+      const c = expectColumns(view, other, (p) => (token ? tokenHasPermission(token, p) : undefined));
+      return keySets.every(
+        ([, keys]) => c.kept.every((k) => keys.includes(k)) && !c.omitted.some((o) => keys.includes(o)),
+      );
+    });
+    const hint = fits.length ? `; the columns fit --expect-privacy ${fits.join(' or ')}` : '';
+    return {
+      check: 'privacy',
+      pointer,
+      rule: 'privacy-levels',
+      message: `${message} (expected level ${level}${hint})`,
+      ...(assumed ? { assumed: true } : {}),
+    };
+  };
   for (const [pointer, keys] of keySets) {
     const leaked = columns.omitted.filter((c) => keys.includes(c));
     if (leaked.length)
