@@ -165,6 +165,9 @@ describe('standin validate (the command)', () => {
     const clean = await run(['validate', '--vendor', 'voipcube', harFile]);
     expect(clean.code).toBe(0);
     expect(clean.stdout).toMatch(/^standin validate — voipcube at /);
+    expect(clean.stdout).toMatch(
+      /\n\d+ passed, 0 failed, 0 warned, 0 skipped — 2 exchange\(s\) in \d+ ms\n$/,
+    );
 
     const failed = await run(['validate', '--vendor', 'voipcube', '--reporter', 'json', broken]);
     expect(failed.code).toBe(1);

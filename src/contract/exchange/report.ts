@@ -110,7 +110,10 @@ export type ReporterName = 'console' | 'junit' | 'json';
 export function formatExchangeReport(report: Report, reporter: ReporterName, command: string): string {
   switch (reporter) {
     case 'console':
-      return formatConsole(report).replace(/^standin verify/, command);
+      // verify's last line counts requests and names the seed; here they are exchanges, and no seed.
+      return formatConsole(report)
+        .replace(/^standin verify/, command)
+        .replace(/ — (\d+) requests in (\d+) ms \(seed \d+\)\n$/, ' — $1 exchange(s) in $2 ms\n');
     case 'junit':
       return formatJunit(report).replace(
         '<testsuites name="standin verify ',
