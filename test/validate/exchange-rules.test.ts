@@ -179,3 +179,73 @@ describe('Enneo privacy', () => {
     expect(pseudonymized.violations.filter((v) => v.check === 'privacy')).toEqual([]);
   });
 });
+
+describe('Autozod consistency', () => {
+  const url = '/api/sessionLogs/list?team_id=t&start_date=01-09-2025&end_date=01-09-2025';
+  const session = {
+    start: '2025-09-01T08:00:00.000Z',
+    end: '2025-09-01T09:00:00.000Z',
+    duration_seconds: 3600,
+  };
+  const body = (edit: (b: Record<string, Record<string, unknown>>) => void) => {
+    const b = {
+      success: true,
+      data: {
+        summary: {
+          total_active_duration_seconds: 3600,
+          total_active_duration_format: '01:00:00',
+          total_session_count: 1,
+          total_inactive_duration_seconds: 82800,
+          total_inactive_duration_format: '23:00:00',
+          active_percentage: 4.17,
+          inactive_percentage: 95.83,
+        },
+        daily_breakdown: [
+          {
+            date: '01-09-2025',
+            active_duration_seconds: 3600,
+            active_duration_format: '01:00:00',
+            inactive_duration_seconds: 82800,
+            inactive_duration_format: '23:00:00',
+            session_count: 1,
+            sessions: [session],
+          },
+        ],
+      },
+    };
+    edit(b.data as unknown as Record<string, Record<string, unknown>>);
+    return b;
+  };
+
+  it.each([
+    ['a clean day', () => {}, []],
+    [
+      'a _format that is not its seconds',
+      (d: Record<string, Record<string, unknown>>) => {
+        d.summary!.total_inactive_duration_format = '23:00';
+      },
+      [['duration-format', '/data/summary/total_inactive_duration_format']],
+    ],
+    [
+      'percentages that do not add up',
+      (d: Record<string, Record<string, unknown>>) => {
+        d.summary!.inactive_percentage = 95.8;
+      },
+      [['percentages', '/data/summary/inactive_percentage']],
+    ],
+    [
+      'a day whose count is not its sessions',
+      (d: Record<string, Record<string, unknown>>) => {
+        (d.daily_breakdown as unknown as Record<string, unknown>[])[0]!.session_count = 2;
+        d.summary!.total_session_count = 2;
+      },
+      [['summary-is-sum-of-breakdown', '/data/daily_breakdown/0/session_count']],
+    ],
+  ])('%s', async (_name, edit, expected) => {
+    const judge = await createJudge('autozod', { strict: true });
+    const verdict = await judge(exchange('autozod', url, body(edit)));
+    // The schema's own say (a session's agent_id, the pattern of a _format) is not what is tested here.
+    const semantic = verdict.violations.filter((v) => v.check !== 'schema');
+    expect(semantic.map((v) => [v.rule, v.pointer])).toEqual(expected);
+  });
+});
