@@ -180,6 +180,29 @@ describe('Enneo privacy', () => {
   });
 });
 
+describe('Enneo files', () => {
+  it('a csv without its Content-Disposition warns (the header is assumed), and fails under strict', async () => {
+    const csv = (headers: Record<string, string>): Exchange => ({
+      ...exchange('enneo', '/export/reporting_worklog?format=csv&limit=1', null),
+      responseHeaders: { 'content-type': 'text/csv; charset=utf-8', ...headers },
+      body: Buffer.from('date,name\r\n'),
+    });
+    const judge = await createJudge('enneo');
+    expect((await judge(csv({}))).warnings).toContainEqual({
+      check: 'formats',
+      rule: 'content-disposition',
+      message: 'Content-Disposition is missing; expected attachment; filename="reporting_worklog.csv"',
+      assumed: true,
+    });
+    const named = await judge(csv({ 'content-disposition': 'attachment; filename="reporting_worklog.csv"' }));
+    expect(named.warnings.filter((w) => w.rule === 'content-disposition')).toEqual([]);
+    const strict = await (await createJudge('enneo', { strict: true }))(
+      csv({ 'content-disposition': 'inline' }),
+    );
+    expect(strict.violations.map((v) => v.rule)).toContain('content-disposition');
+  });
+});
+
 describe('Autozod consistency', () => {
   const url = '/api/sessionLogs/list?team_id=t&start_date=01-09-2025&end_date=01-09-2025';
   const session = {

@@ -22,6 +22,7 @@ export interface Reading {
   mediaType: string;
   query: URLSearchParams;
   requestHeaders: HeaderMap;
+  responseHeaders: HeaderMap;
   format: BodyFormat;
   /** The parsed JSON body (format json). */
   json?: unknown;
@@ -69,6 +70,7 @@ export async function readExchange(exchange: Exchange, op: Operation): Promise<R
     mediaType,
     query: new URLSearchParams(queryAt < 0 ? '' : exchange.url.slice(queryAt + 1)),
     requestHeaders: exchange.requestHeaders,
+    responseHeaders: exchange.responseHeaders,
     format: hasNoBody(exchange) ? 'none' : formatOf(mediaType),
   };
   if (reading.format === 'none' || reading.format === 'other') return reading;

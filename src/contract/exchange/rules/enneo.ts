@@ -5,7 +5,7 @@
  */
 
 import type { PrivacyExpectation } from '../../suite/types.ts';
-import { type Reading, type Row, rowsOf } from '../reading.ts';
+import { headerValue, type Reading, type Row, rowsOf } from '../reading.ts';
 import {
   type Direction,
   type ExportView,
@@ -180,9 +180,27 @@ export function enneoColumnsRule(r: Reading, ctx: RuleContext): Violation[] | nu
   ];
 }
 
+/** A csv/xlsx 200 names its file as the contract's Content-Disposition pattern says (assumed). */
+export function enneoDispositionRule(r: Reading, ctx: RuleContext): Violation[] | null {
+  const pattern = ctx.exportView?.dispositionPattern;
+  if (r.status !== 200 || (r.format !== 'csv' && r.format !== 'xlsx') || !pattern) return NOT_APPLICABLE;
+  const value = headerValue(r.responseHeaders, 'content-disposition');
+  if (value !== undefined && pattern.test(value) && value.endsWith(`.${r.format}"`)) return [];
+  return [
+    {
+      check: 'formats',
+      rule: 'content-disposition',
+      message: `Content-Disposition is ${value === undefined ? 'missing' : JSON.stringify(value)}; expected attachment; filename="reporting_worklog.${r.format}"`,
+      // The header is x-standin-assumed in the contract: the doc names no file.
+      assumed: true,
+    },
+  ];
+}
+
 export const ENNEO_RULES: ExchangeRule[] = [
   { name: 'enneo-limit', check: 'pagination', operations: EXPORT, run: enneoLimitRule },
   { name: 'enneo-order', check: 'ordering', operations: EXPORT, run: enneoOrderRule },
   { name: 'enneo-privacy', check: 'privacy', operations: EXPORT, run: enneoPrivacyRule },
   { name: 'enneo-columns', check: 'formats', operations: EXPORT, run: enneoColumnsRule },
+  { name: 'enneo-disposition', check: 'formats', operations: EXPORT, run: enneoDispositionRule },
 ];
