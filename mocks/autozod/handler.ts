@@ -3,9 +3,9 @@
  * indexed once. The doc's curl sends `{}` with its GET; any body is left unread and ignored.
  */
 import { jsonResponse } from '../../src/core/responses.ts';
-import type { VendorDeps, VendorHandler } from '../../src/core/types.ts';
-import { ApiError, apiError } from '../../src/http/errors.ts';
-import { checkBearer, WWW_AUTHENTICATE } from './auth.ts';
+import type { VendorAuthenticator, VendorDeps, VendorHandler } from '../../src/core/types.ts';
+import { apiError } from '../../src/http/errors.ts';
+import { authorizeBearer } from './auth.ts';
 import type { AutozodCredentials } from './credentials.ts';
 import { parseSessionLogQuery, type SessionLogQuery } from './params.ts';
 import { createSessionIndex, type SessionIndex } from './session-index.ts';
@@ -13,6 +13,13 @@ import { summarizeSessionLogs } from './summary.ts';
 
 export const SESSION_LOGS_PATH = '/api/sessionLogs/list';
 const ROUTE = /^\/api\/sessionLogs\/list\/?$/i;
+
+/** Autozod's credential check alone, as its route applies it. */
+export function createAutozodAuthenticator(
+  deps: VendorDeps<AutozodCredentials, object>,
+): VendorAuthenticator {
+  return async (req) => authorizeBearer(req.headers.authorization, deps.credentials.token);
+}
 
 /** Builds Autozod's handler (it has no settings). */
 export function createAutozodHandler(deps: VendorDeps<AutozodCredentials, object>): VendorHandler {
@@ -25,17 +32,8 @@ export function createAutozodHandler(deps: VendorDeps<AutozodCredentials, object
         headers: { allow: 'GET, HEAD' },
       });
     }
-    try {
-      checkBearer(req.headers.authorization, deps.credentials.token);
-    } catch (err) {
-      // Every 401 tells the client the scheme (RFC 6750).
-      if (err instanceof ApiError) {
-        throw new ApiError(err.code, err.message, err.status, err.parameter, {
-          'www-authenticate': WWW_AUTHENTICATE,
-        });
-      }
-      throw err;
-    }
+    // Every 401 tells the client the scheme (RFC 6750).
+    authorizeBearer(req.headers.authorization, deps.credentials.token);
     const query = parseSessionLogQuery(req.query);
     const agentIds = resolveAgents(index, query);
     const data = summarizeSessionLogs(index.daysFor(agentIds, query.startDay, query.endDay), agentIds.length);

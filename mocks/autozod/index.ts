@@ -8,7 +8,7 @@ import {
   autozodClientCredentials,
 } from './credentials.ts';
 import { renderAutozodError } from './errors.ts';
-import { createAutozodHandler } from './handler.ts';
+import { createAutozodAuthenticator, createAutozodHandler } from './handler.ts';
 
 export type { AutozodClientCredentials, AutozodCredentials } from './credentials.ts';
 export { renderAutozodError } from './errors.ts';
@@ -33,4 +33,5 @@ export const autozodVendor: VendorDescriptor<
   },
   renderError: renderAutozodError,
   createHandler: createAutozodHandler,
+  createAuthenticator: createAutozodAuthenticator,
 };

@@ -4,7 +4,13 @@
  */
 
 import { bytesResponse, JSON_CONTENT_TYPE } from '../../src/core/responses.ts';
-import type { PlainResponse, VendorDeps, VendorHandler, VendorRequest } from '../../src/core/types.ts';
+import type {
+  PlainResponse,
+  VendorAuthenticator,
+  VendorDeps,
+  VendorHandler,
+  VendorRequest,
+} from '../../src/core/types.ts';
 import { BytePool } from '../../src/http/byte-pool.ts';
 import { apiError } from '../../src/http/errors.ts';
 import { authenticate, type Caller } from './auth.ts';
@@ -38,6 +44,21 @@ function decodeTicketId(raw: string): string {
   } catch {
     throw apiError('INVALID_PARAMETER', 'ticketId is not valid percent-encoding', { parameter: 'ticketId' });
   }
+}
+
+/** Enneo's credential check alone (bearer JWT or session cookie), with a verified-token cache of its own. */
+export function createEnneoAuthenticator(
+  deps: VendorDeps<EnneoCredentials, EnneoSettings>,
+): VendorAuthenticator {
+  const verified = new VerifiedTokens();
+  return async (req) => {
+    await authenticate(
+      { authorization: req.headers.authorization, cookie: req.headers.cookie },
+      deps.credentials,
+      deps.clock(),
+      verified,
+    );
+  };
 }
 
 /**

@@ -8,7 +8,7 @@ import {
   enneoClientCredentials,
 } from './credentials.ts';
 import { renderEnneoError } from './errors.ts';
-import { createEnneoHandler } from './handler.ts';
+import { createEnneoAuthenticator, createEnneoHandler } from './handler.ts';
 import { ENNEO_SETTINGS, type EnneoSettings } from './settings.ts';
 
 export type { EnneoClientCredentials, EnneoCredentials } from './credentials.ts';
@@ -37,4 +37,5 @@ export const enneoVendor: VendorDescriptor<'enneo', EnneoCredentials, EnneoSetti
     settings: ENNEO_SETTINGS,
     renderError: renderEnneoError,
     createHandler: createEnneoHandler,
+    createAuthenticator: createEnneoAuthenticator,
   };

@@ -3,7 +3,7 @@
  * indexed once; a large unpaginated answer is produced chunk by chunk as the client reads it.
  */
 import { bytesResponse, JSON_CONTENT_TYPE } from '../../src/core/responses.ts';
-import type { PlainResponse, VendorDeps, VendorHandler } from '../../src/core/types.ts';
+import type { PlainResponse, VendorAuthenticator, VendorDeps, VendorHandler } from '../../src/core/types.ts';
 import { apiError } from '../../src/http/errors.ts';
 import { singleParam } from '../../src/http/params.ts';
 import { authenticate } from './auth.ts';
@@ -24,6 +24,13 @@ async function* utf8(first: string, second: string, rest: Iterator<string>): Asy
 }
 
 /** Builds VoIPcube's handler over the world's status logs (it has no settings). */
+/** VoIPcube's credential check alone, as its route applies it. */
+export function createVoipcubeAuthenticator(
+  deps: VendorDeps<VoipcubeCredentials, object>,
+): VendorAuthenticator {
+  return async (req) => authenticate(req.headers.key, deps.credentials.key);
+}
+
 export function createVoipcubeHandler(deps: VendorDeps<VoipcubeCredentials, object>): VendorHandler {
   const store = createLogStore(deps.world.voipcube.statusLogs);
 

@@ -8,7 +8,7 @@ import {
   voipcubeClientCredentials,
 } from './credentials.ts';
 import { renderVoipcubeError } from './errors.ts';
-import { createVoipcubeHandler } from './handler.ts';
+import { createVoipcubeAuthenticator, createVoipcubeHandler } from './handler.ts';
 
 export type { VoipcubeClientCredentials, VoipcubeCredentials } from './credentials.ts';
 export { renderVoipcubeError } from './errors.ts';
@@ -33,4 +33,5 @@ export const voipcubeVendor: VendorDescriptor<
   },
   renderError: renderVoipcubeError,
   createHandler: createVoipcubeHandler,
+  createAuthenticator: createVoipcubeAuthenticator,
 };

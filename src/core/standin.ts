@@ -4,6 +4,7 @@
  * request gives the same answer through each. All state belongs to the instance.
  */
 import { createSettingsStore } from '../config/settings.ts';
+import { type ReplayTable, replayedAnswer } from '../har/replay.ts';
 import { applySettingsPatch } from '../http/admin-settings.ts';
 import { type CredentialOverrides, clientCredentials, resolveCredentials } from '../http/dev-credentials.ts';
 import { createFaultRules } from '../http/fault-rules.ts';
@@ -24,7 +25,7 @@ import {
   type VendorName,
 } from './registry.ts';
 import { jsonResponse } from './responses.ts';
-import type { Outcome, PlainRequest, VendorDeps, VendorDescriptor } from './types.ts';
+import type { Outcome, PlainRequest, VendorDeps, VendorDescriptor, VendorHandler } from './types.ts';
 import { createVendorPipeline, type VendorPipeline } from './vendor-pipeline.ts';
 
 /** Where the mock controls live; no vendor path starts with it. */
@@ -48,6 +49,8 @@ export interface StandinOptions {
   faultSeed?: number;
   /** Told about an unexpected error (a bug); the client gets a 500. */
   onInternalError?: (err: unknown) => void;
+  /** Recorded answers (`loadReplays`) served for their exact requests, after the vendor lets the caller in. */
+  replay?: ReplayTable;
 }
 
 /** A vendor as an instance serves it. */
@@ -87,6 +90,24 @@ function under(path: string, base: string): string | null {
   return path.charCodeAt(base.length) === 47 /* / */ ? path.slice(base.length) : null;
 }
 
+/** The vendor's handler, answering recorded requests first when there are recordings. */
+function withReplay(
+  descriptor: VendorDescriptor,
+  deps: VendorDeps<object, object>,
+  table: ReplayTable | undefined,
+): VendorHandler {
+  const handler = descriptor.createHandler(deps);
+  if (!table || table.answers.size === 0) return handler;
+  const authenticate = descriptor.createAuthenticator(deps);
+  const vendor = descriptor.name as VendorName;
+  return async (req) => {
+    const recorded = replayedAnswer(table, vendor, req);
+    if (!recorded) return handler(req);
+    await authenticate(req);
+    return recorded;
+  };
+}
+
 /**
  * Builds an instance. Throws a TypeError for options that cannot work (an empty admin token,
  * settings outside their allowed values).
@@ -124,7 +145,7 @@ export function createStandin(options: StandinOptions = {}): Standin {
       base: vendor.basePath.toLowerCase(),
       pipeline: createVendorPipeline({
         descriptor,
-        handler: descriptor.createHandler(deps),
+        handler: withReplay(descriptor, deps, options.replay),
         faults,
         journal,
         redactor,

@@ -122,6 +122,12 @@ export interface VendorDeps<C = unknown, S = unknown> {
 export type VendorHandler = (request: VendorRequest) => Promise<PlainResponse | null>;
 
 /**
+ * Lets a caller in, or throws the vendor's refusal (an ApiError the vendor's renderer shows), as
+ * the vendor's routes do: for answers that do not come from the world (a replayed recording).
+ */
+export type VendorAuthenticator = (request: VendorRequest) => Promise<void>;
+
+/**
  * One vendor, whole: where it lives, how callers authenticate, what it may be set to, how its
  * errors look, and its behaviour as a handler from a plain request to a plain response.
  * Adding a vendor means one folder exporting one of these and one line in src/core/registry.ts.
@@ -151,4 +157,6 @@ export interface VendorDescriptor<
   renderError(err: ApiError): RenderedError;
   /** Builds the vendor's handler; every index and cache it makes belongs to the caller. */
   createHandler(deps: VendorDeps<C, S>): VendorHandler;
+  /** Builds the vendor's credential check alone, as its routes apply it. */
+  createAuthenticator(deps: VendorDeps<C, S>): VendorAuthenticator;
 }

@@ -4,6 +4,7 @@
  * handler (which authenticates on its routes) → the one error exit, in the vendor's shape.
  */
 import { performance } from 'node:perf_hooks';
+import { REPLAYED_HEADER } from '../har/replay.ts';
 import { apiError, toApiError } from '../http/errors.ts';
 import type { FaultRules } from '../http/fault-rules.ts';
 import { decideFault, waitUnlessAborted } from '../http/faults.ts';
@@ -122,6 +123,8 @@ export function createVendorPipeline(deps: PipelineDeps): VendorPipeline {
       outcome = errorResponse(err);
     }
     const status = 'status' in outcome ? outcome.status : null;
+    const replayed = 'headers' in outcome ? outcome.headers[REPLAYED_HEADER] : undefined;
+    if (replayed !== undefined) entry.replayed = replayed;
     outcome.done = (delivered) => {
       entry.status = delivered ? status : null;
       entry.durationMs = Math.round((performance.now() - started) * 100) / 100;

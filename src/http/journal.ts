@@ -23,6 +23,8 @@ export interface JournalEntry {
   /** The status answered, or null when no answer was sent (connection dropped). */
   status: number | null;
   durationMs: number;
+  /** Set when a recorded answer was replayed (`serve --replay`): where it came from, `file.har#3`. */
+  replayed?: string;
 }
 
 /**
@@ -44,7 +46,7 @@ export interface Journal {
 }
 
 function listed(entry: RecordedRequest): JournalEntry {
-  return {
+  const out: JournalEntry = {
     id: entry.id,
     time: new Date(entry.time).toISOString(),
     vendor: entry.vendor,
@@ -55,6 +57,8 @@ function listed(entry: RecordedRequest): JournalEntry {
     status: entry.status,
     durationMs: entry.durationMs,
   };
+  if (entry.replayed !== undefined) out.replayed = entry.replayed;
+  return out;
 }
 
 /** Creates an empty journal that keeps at most `limit` entries. */

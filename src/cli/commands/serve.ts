@@ -37,6 +37,23 @@ interface ServeFlags extends WorldFlags, CredentialFlags {
   enneoPrivacy?: PrivacyLevel;
   enneoDefaultFormat?: ExportFormat;
   adminToken?: string;
+  replay?: string[];
+}
+
+/** The `--replay` files as one table of recorded answers; a file that is no HAR stops the start. */
+async function loadReplayFiles(files: string[], ctx: CliContext) {
+  const { readFile } = await import('node:fs/promises');
+  const { loadReplays } = await import('../../har/replay.ts');
+  try {
+    const table = loadReplays(
+      await Promise.all(files.map(async (name) => ({ name, text: await readFile(name, 'utf8') }))),
+    );
+    ctx.logger.err(`replaying ${table.answers.size} recorded answer(s) from ${files.join(', ')}`);
+    for (const note of table.notes) ctx.logger.err(`  not replayed: ${note}`);
+    return table;
+  } catch (err) {
+    throw new CliError(`--replay: ${(err as Error).message}`);
+  }
 }
 
 /** The world to serve: the fixture folder as it is, or a generated one. */
@@ -70,9 +87,11 @@ async function serve(flags: ServeFlags, ctx: CliContext): Promise<void> {
     ...(flags.enneoPrivacy ? { reportingPrivacyLevel: flags.enneoPrivacy } : {}),
     ...(flags.enneoDefaultFormat ? { defaultDateExportFormat: flags.enneoDefaultFormat } : {}),
   };
+  const replay = flags.replay?.length ? await loadReplayFiles(flags.replay, ctx) : undefined;
   const app = createApp({
     world,
     credentials,
+    ...(replay ? { replay } : {}),
     settings: { enneo },
     ...(flags.adminToken !== undefined ? { adminToken: flags.adminToken } : {}),
     onInternalError: (err) => ctx.logger.err(`internal error: ${(err as Error)?.stack ?? String(err)}`),
@@ -143,6 +162,11 @@ export const command: CliCommand = {
         )
           .env('STANDIN_ADMIN_TOKEN')
           .argParser(parseAdminToken),
+      )
+      .option(
+        '--replay <file.har>',
+        'answer the requests recorded in this HAR with their recorded answers (repeatable)',
+        (value: string, previous: string[] = []) => [...previous, value],
       )
       .action((flags: ServeFlags) => serve(flags, ctx));
   },

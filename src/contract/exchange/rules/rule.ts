@@ -1,0 +1,47 @@
+/** The shape every per-exchange rule has, and what rules share. */
+import type { Operation } from '../../loader.ts';
+import type { CheckName } from '../../suite/types.ts';
+import type { Reading } from '../reading.ts';
+import type { ExportView } from '../suite-pieces.ts';
+import type { JudgeOptions, Violation } from '../types.ts';
+
+/** What a rule may know beyond the exchange. */
+export interface RuleContext {
+  options: JudgeOptions;
+  /** Enneo's export view of the contract (columns, order fields, privacy levels), read once per contract. */
+  exportView?: ExportView;
+}
+
+/** One rule: which check it belongs to, which operations it judges, and the judgement. */
+export interface ExchangeRule {
+  /** A name for reports and tests: `enneo-limit`, `voipcube-window`. */
+  name: string;
+  check: CheckName;
+  /** operationIds it judges; '*' for every operation. */
+  operations: readonly string[] | '*';
+  /** Pure: the reading in, the violations out ([] when it holds, NOT_APPLICABLE when the answer cannot show it). */
+  run(reading: Reading, ctx: RuleContext): Violation[] | null;
+}
+
+/** What a rule returns when the exchange cannot show what it judges (an error answer, no query to judge by). */
+export const NOT_APPLICABLE = null;
+
+/**
+ * Whether the operation's `x-standin-rules` entry `id` is assumed; `fallback` when the contract
+ * does not list it.
+ */
+export function ruleIsAssumed(op: Operation, id: string, fallback = true): boolean {
+  return op.rules.find((r) => r.id === id)?.assumed ?? fallback;
+}
+
+/** A value for a message, cut short. */
+export function show(value: unknown): string {
+  const text = JSON.stringify(value) ?? 'undefined';
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}
+
+/** The one value of a query parameter, undefined when absent or given more than once. */
+export function single(query: URLSearchParams, name: string): string | undefined {
+  const all = query.getAll(name);
+  return all.length === 1 ? all[0] : undefined;
+}
