@@ -145,7 +145,9 @@ async function verifyAgainst(origin: string, vendor: Vendor, maxRequests = MAX_R
   return { report, ms: performance.now() - started };
 }
 
-describe.each(Object.keys(HANDLERS))('verify against a server answering %s', (behaviour) => {
+// Every behaviour has a server of its own and most of them only make the client wait: the runs go
+// side by side (vitest's maxConcurrency bounds how many), so the waits overlap.
+describe.concurrent.each(Object.keys(HANDLERS))('verify against a server answering %s', (behaviour) => {
   let target: Awaited<ReturnType<typeof hostile>>;
   beforeAll(async () => {
     target = await hostile(HANDLERS[behaviour]!);
