@@ -3,12 +3,14 @@
  * wiring in main.ts and bin/ — the process's streams, its environment, its signals and its exit
  * status. Everything else about each command is tested in-process (credentials, flags, serve).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jwtVerify } from 'jose';
 import { afterAll, describe, it } from 'vitest';
 import { DEFAULT_CREDENTIALS } from '../../src/config/credentials.ts';
+import { FIXTURE_FILES, writeFixtures } from '../../src/world/fixtures.ts';
+import { generateWorld } from '../../src/world/index.ts';
 import { run, type Serving, SMALL, serve } from './helpers.ts';
 
 const key = (secret: string) => new TextEncoder().encode(secret);
@@ -72,13 +74,23 @@ describe.concurrent('the standin executable', () => {
     expect(payload).toMatchObject({ sub: '7', userId: 7 });
   });
 
-  it('fixtures: writes the folder and says where', async ({ expect }) => {
+  it('fixtures: writes the folder, byte for byte what this process generates, and says where', async ({
+    expect,
+  }) => {
     const out = join(dir, 'fixtures');
     const res = await run(['fixtures', '--out', out, '--seed', '5', '--anchor', '2025-06-30', ...SMALL]);
     expect(res.stderr).toBe('');
     expect(res.stdout).toBe(`wrote fixtures for seed 5, anchor 2025-06-30 to ${out}\n`);
     expect(res.code).toBe(0);
-    expect(existsSync(join(out, 'voipcube', 'user_statuses.json'))).toBe(true);
+    // The same options in this process write the same bytes: generation depends on nothing but them.
+    const here = join(dir, 'in-process');
+    await writeFixtures(
+      generateWorld({ seed: 5, anchor: '2025-06-30', size: { agents: 2, days: 10, tickets: 10 } }),
+      here,
+    );
+    for (const file of Object.values(FIXTURE_FILES)) {
+      expect(readFileSync(join(out, file)).equals(readFileSync(join(here, file))), file).toBe(true);
+    }
   });
 
   it('a bad value from the environment: one line on stderr, nothing on stdout, exit 2', async ({
