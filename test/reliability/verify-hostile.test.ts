@@ -125,7 +125,12 @@ const EVERY_CREDENTIAL: Vendor[] = [
   ['enneo (cookie)', '/enneo/api/mind', { cookie: CREDENTIALS.cookie }],
 ];
 
-async function verifyAgainst(origin: string, vendor: Vendor, maxRequests = MAX_REQUESTS) {
+async function verifyAgainst(
+  origin: string,
+  vendor: Vendor,
+  maxRequests = MAX_REQUESTS,
+  timeoutMs = TIMEOUT_MS,
+) {
   const [name, base, credentials] = vendor;
   const target: Target = {
     vendor: name.split(' ')[0] as Target['vendor'],
@@ -139,43 +144,54 @@ async function verifyAgainst(origin: string, vendor: Vendor, maxRequests = MAX_R
     strict: false,
     maxRequests,
     ratePerSecond: 0,
-    timeoutMs: TIMEOUT_MS,
+    timeoutMs,
     seed: 1,
   });
   return { report, ms: performance.now() - started };
 }
 
-// Every behaviour has a server of its own and most of them only make the client wait: the runs go
-// side by side (vitest's maxConcurrency bounds how many), so the waits overlap.
-describe.concurrent.each(Object.keys(HANDLERS))('verify against a server answering %s', (behaviour) => {
+/** The run against one hostile behaviour: a clear failure within the timeout and request budgets. */
+async function expectClearFailure(behaviour: string, origin: string, vendor: Vendor): Promise<void> {
+  const { report, ms } = await verifyAgainst(origin, vendor);
+  expect([1, 2]).toContain(report.exitCode);
+  if (report.exitCode === 2) expect(report.fatal).toMatch(/\w/);
+  else expect(report.findings.some((f) => f.outcome === 'fail' && (f.message ?? '').length > 0)).toBe(true);
+  expect(formatConsole(report)).toMatch(/ERROR: |FAIL/);
+  // The budget: every exchange ends within the timeout, and there are at most maxRequests of them.
+  expect(ms).toBeLessThan(report.requests * TIMEOUT_MS + 2_000);
+  expect(report.requests).toBeLessThanOrEqual(MAX_REQUESTS);
+  const fatal = FATAL[behaviour];
+  if (fatal) {
+    // A target that never finishes an answer, or drops it, ends the run at its first request.
+    expect(report.exitCode).toBe(2);
+    expect(report.fatal).toMatch(fatal);
+    expect(report.requests).toBe(1);
+  }
+}
+
+/**
+ * Behaviours that only make the client wait out its timeout, with next to no work on either side:
+ * their runs go side by side so that the waits overlap. The others run one at a time, since a
+ * 10 MB answer parsed beside them would hold up their timers and blur the budgets.
+ */
+const WAITING = new Set(['a never-ending stream', 'a slow drip', 'silence']);
+
+function behaviourSuite(behaviour: string) {
   let target: Awaited<ReturnType<typeof hostile>>;
   beforeAll(async () => {
     target = await hostile(HANDLERS[behaviour]!);
     servers.push(target.server);
   });
-
-  it.each(VENDORS)(
-    '%s: a clear failure within the timeout budget, within the request budget',
-    async (...vendor) => {
-      const { report, ms } = await verifyAgainst(target.origin, vendor);
-      expect([1, 2]).toContain(report.exitCode);
-      if (report.exitCode === 2) expect(report.fatal).toMatch(/\w/);
-      else
-        expect(report.findings.some((f) => f.outcome === 'fail' && (f.message ?? '').length > 0)).toBe(true);
-      expect(formatConsole(report)).toMatch(/ERROR: |FAIL/);
-      // The budget: every exchange ends within the timeout, and there are at most maxRequests of them.
-      expect(ms).toBeLessThan(report.requests * TIMEOUT_MS + 2_000);
-      expect(report.requests).toBeLessThanOrEqual(MAX_REQUESTS);
-      const fatal = FATAL[behaviour];
-      if (fatal) {
-        // A target that never finishes an answer, or drops it, ends the run at its first request.
-        expect(report.exitCode).toBe(2);
-        expect(report.fatal).toMatch(fatal);
-        expect(report.requests).toBe(1);
-      }
-    },
+  it.each(VENDORS)('%s: a clear failure within the timeout budget, within the request budget', (...vendor) =>
+    expectClearFailure(behaviour, target.origin, vendor),
   );
-});
+}
+
+describe.each(Object.keys(HANDLERS).filter((b) => !WAITING.has(b)))(
+  'verify against a server answering %s',
+  behaviourSuite,
+);
+describe.concurrent.each([...WAITING])('verify against a server answering %s', behaviourSuite);
 
 /**
  * Once a defect: ajv collected every error of every item (35 per Enneo row) and each became a
@@ -184,6 +200,11 @@ describe.concurrent.each(Object.keys(HANDLERS))('verify against a server answeri
  * schema check; each 10 MB answer costs ~0.3 s to send and parse, so more would only add time.
  */
 const WRONG_ITEMS_REQUESTS = 3;
+/**
+ * Long enough for a 10 MB answer to arrive on a busy machine: what is under test here is the cap
+ * on problems, not the timeout (the behaviours above prove that), and a timeout would hide it.
+ */
+const WRONG_ITEMS_TIMEOUT_MS = 5_000;
 /** The schema failure each vendor's first checked answer gives: capped for an array of rows. */
 const WRONG_ITEMS_FINDING: Record<string, string> = {
   enneo: '101 schema problem(s)',
@@ -203,13 +224,18 @@ describe('verify against 10 MB of wrong-shaped items', () => {
   });
 
   it.each(VENDORS)('%s: a clear failure, in bounded time and memory', async (...vendor) => {
-    const { report, ms } = await verifyAgainst(target.origin, vendor, WRONG_ITEMS_REQUESTS);
+    const { report, ms } = await verifyAgainst(
+      target.origin,
+      vendor,
+      WRONG_ITEMS_REQUESTS,
+      WRONG_ITEMS_TIMEOUT_MS,
+    );
     expect([1, 2]).toContain(report.exitCode);
     const schema = report.findings.find(
       (f) => f.outcome === 'fail' && /schema problem/.test(f.message ?? ''),
     );
     expect(schema?.message).toBe(WRONG_ITEMS_FINDING[vendor[0]]);
-    expect(ms).toBeLessThan(report.requests * TIMEOUT_MS + 10_000);
+    expect(ms).toBeLessThan(report.requests * WRONG_ITEMS_TIMEOUT_MS + 10_000);
   });
 });
 
