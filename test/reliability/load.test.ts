@@ -85,15 +85,18 @@ async function load(
   return { dropped };
 }
 
-/** Waits until the server holds `count` connections (sockets close asynchronously). */
-async function connectionsSettleAt(count: number, withinMs = 3_000): Promise<number> {
+/**
+ * Waits until the server holds at most `count` connections (sockets close asynchronously);
+ * resolves with how many it holds then, or at the deadline.
+ */
+async function connectionsSettleAtMost(count: number, withinMs = 3_000): Promise<number> {
   const deadline = Date.now() + withinMs;
   let now = -1;
   while (Date.now() < deadline) {
     now = await new Promise<number>((resolve, reject) =>
       running.server.getConnections((err, n) => (err ? reject(err) : resolve(n))),
     );
-    if (now === count) return now;
+    if (now <= count) return now;
     await new Promise((r) => setTimeout(r, 25));
   }
   return now;
@@ -146,7 +149,8 @@ describe('faults under load', () => {
   });
 
   it('Prefer: fault=reset under load drops those connections and leaks no socket', async () => {
-    expect(await connectionsSettleAt(1)).toBe(1); // the test's own keep-alive client
+    // At most the test's own keep-alive client (a slow machine may let its idle socket time out).
+    expect(await connectionsSettleAtMost(1)).toBeLessThanOrEqual(1);
     const resets = Array.from(
       { length: 200 },
       () =>
@@ -177,6 +181,7 @@ describe('faults under load', () => {
     // The resets touch only their own connections: the load's answers are all whole and right.
     expect(result.dropped).toEqual([]);
     expect(wrong.slice(0, 5)).toEqual([]);
-    expect(await connectionsSettleAt(1)).toBe(1);
+    // Every reset socket and every connection of the load is gone again.
+    expect(await connectionsSettleAtMost(1)).toBeLessThanOrEqual(1);
   });
 });
