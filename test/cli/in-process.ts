@@ -125,14 +125,14 @@ export async function startServe(args: string[], env: Record<string, string> = {
     },
   };
   const leave = await enterEnv(env);
-  let exitedEarly = false;
+  let finished = false;
   const exited = runCli(['serve', '--port', '0', ...args], context(streams, signals)).finally(() => {
-    exitedEarly = true;
+    finished = true;
     leave();
   });
   // Without a banner serve has refused to start: report why, as the test would see it.
   await Promise.race([shown, exited.then(() => {})]);
-  if (exitedEarly) {
+  if (finished) {
     throw new Error(`serve exited with ${await exited} before its banner; stderr: ${streams.err.join('')}`);
   }
   leave();
@@ -148,10 +148,10 @@ export async function startServe(args: string[], env: Record<string, string> = {
     signal,
     exited,
     stop: async () => {
-      if (exitedEarly) return;
+      if (finished) return;
       // A second signal forces: in-flight requests are dropped at once.
       signal('SIGTERM');
-      if (!exitedEarly) signal('SIGTERM');
+      if (!finished) signal('SIGTERM');
       await exited;
     },
   };
