@@ -1,13 +1,13 @@
 import { decodeProtectedHeader, jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CREDENTIALS } from '../../src/config/credentials.ts';
-import { run } from './helpers.ts';
+import { cli } from './in-process.ts';
 
 const key = (secret: string) => new TextEncoder().encode(secret);
 
 describe('standin credentials --json', () => {
   it('prints exactly the documented shape, on one line', async () => {
-    const res = await run(['credentials', '--json']);
+    const res = await cli(['credentials', '--json']);
     expect(res.code).toBe(0);
     expect(res.stderr).toBe('');
     expect(res.stdout.endsWith('}\n')).toBe(true);
@@ -23,12 +23,12 @@ describe('standin credentials --json', () => {
   });
 
   it('is the same on every run (the development token is deterministic)', async () => {
-    const [a, b] = await Promise.all([run(['credentials', '--json']), run(['credentials', '--json'])]);
+    const [a, b] = await Promise.all([cli(['credentials', '--json']), cli(['credentials', '--json'])]);
     expect(a.stdout).toBe(b.stdout);
   });
 
   it('follows the same flags and env as serve', async () => {
-    const res = await run(
+    const res = await cli(
       ['credentials', '--json', '--voipcube-key', 'flag-key', '--enneo-session', 'sess-1'],
       {
         STANDIN_ENNEO_SECRET: 'env-secret',
@@ -46,7 +46,7 @@ describe('standin credentials --json', () => {
   });
 
   it('without --json prints a readable list of headers', async () => {
-    const res = await run(['credentials']);
+    const res = await cli(['credentials']);
     expect(res.code).toBe(0);
     const lines = res.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(4);
@@ -61,7 +61,7 @@ describe('standin credentials --json', () => {
 
 describe('standin token enneo', () => {
   it('prints a JWT that verifies with the secret, carrying user, permissions and expiry', async () => {
-    const res = await run([
+    const res = await cli([
       'token',
       'enneo',
       '--user',
@@ -88,7 +88,7 @@ describe('standin token enneo', () => {
   });
 
   it('signs with --enneo-secret / STANDIN_ENNEO_SECRET and defaults to user 1 with no permissions, no expiry', async () => {
-    const res = await run(['token', 'enneo'], { STANDIN_ENNEO_SECRET: 'another-secret' });
+    const res = await cli(['token', 'enneo'], { STANDIN_ENNEO_SECRET: 'another-secret' });
     expect(res.code).toBe(0);
     const { payload } = await jwtVerify(res.stdout.trim(), key('another-secret'), { algorithms: ['HS256'] });
     expect(payload).toMatchObject({ sub: '1', userId: 1, permissions: [] });
@@ -96,7 +96,7 @@ describe('standin token enneo', () => {
   });
 
   it('takes --expires-in as seconds, and several permissions after one --permission', async () => {
-    const res = await run(['token', 'enneo', '--permission', 'a', 'b', '--expires-in', '90']);
+    const res = await cli(['token', 'enneo', '--permission', 'a', 'b', '--expires-in', '90']);
     expect(res.code).toBe(0);
     const { payload } = await jwtVerify(res.stdout.trim(), key(DEFAULT_CREDENTIALS.enneo.jwtSecret));
     expect(payload.permissions).toEqual(['a', 'b']);
@@ -113,7 +113,7 @@ describe('standin token enneo', () => {
       "error: option '--expires-in <duration>' argument 'soon' is invalid. --expires-in must be a duration such as 90s, 15m, 1h, 7d or 2w, or seconds.",
     ],
   ])('refuses %j with one line and exit 2', async (args, message) => {
-    const res = await run(['token', 'enneo', ...args]);
+    const res = await cli(['token', 'enneo', ...args]);
     expect(res.stderr).toBe(`${message}\n`);
     expect(res.code).toBe(2);
   });

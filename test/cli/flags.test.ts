@@ -3,18 +3,19 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { run, SMALL } from './helpers.ts';
+import { SMALL } from './helpers.ts';
+import { cli } from './in-process.ts';
 
 describe('standin --help', () => {
   it('lists the commands and exits 0', async () => {
-    const res = await run(['--help']);
+    const res = await cli(['--help']);
     expect(res.code).toBe(0);
     for (const cmd of ['serve', 'credentials', 'token', 'fixtures'])
       expect(res.stdout).toMatch(new RegExp(`^  ${cmd}\\b`, 'm'));
   });
 
   it('serve --help names every flag', async () => {
-    const res = await run(['serve', '--help']);
+    const res = await cli(['serve', '--help']);
     expect(res.code).toBe(0);
     for (const flag of [
       '--port',
@@ -91,19 +92,19 @@ describe('flag validation: one clear line on stderr, exit 2, no server', () => {
       "error: option '--fixtures <dir>' cannot be used with option '--seed <integer>'",
     ],
   ])('serve %j', async (args, message) => {
-    const res = await run(['serve', ...args]);
+    const res = await cli(['serve', ...args]);
     expect(res.stderr).toBe(`${message}\n`);
     expect(res.stdout).toBe('');
     expect(res.code).toBe(2);
   });
 
   it('a bad value from the environment names the variable', async () => {
-    const res = await run(['serve'], { PORT: 'eighty' });
+    const res = await cli(['serve'], { PORT: 'eighty' });
     expect(res.stderr).toBe(
       "error: option '--port <number>' value 'eighty' from env 'PORT' is invalid. --port must be an integer from 0 to 65535.\n",
     );
     expect(res.code).toBe(2);
-    const privacy = await run(['serve'], { STANDIN_ENNEO_PRIVACY: 'open' });
+    const privacy = await cli(['serve'], { STANDIN_ENNEO_PRIVACY: 'open' });
     expect(privacy.stderr).toBe(
       "error: option '--enneo-privacy <level>' value 'open' from env 'STANDIN_ENNEO_PRIVACY' is invalid. Allowed choices are none, partiallyPseudonymized, pseudonymized.\n",
     );
@@ -111,13 +112,13 @@ describe('flag validation: one clear line on stderr, exit 2, no server', () => {
   });
 
   it('an unknown flag is exit 2 with a suggestion', async () => {
-    const res = await run(['serve', '--prot', '5']);
+    const res = await cli(['serve', '--prot', '5']);
     expect(res.stderr).toBe("error: unknown option '--prot'\n(Did you mean --port?)\n");
     expect(res.code).toBe(2);
   });
 
   it('an unknown command is exit 2', async () => {
-    const res = await run(['serv']);
+    const res = await cli(['serv']);
     expect(res.stderr).toBe("error: unknown command 'serv'\n(Did you mean serve?)\n");
     expect(res.code).toBe(2);
   });
@@ -132,7 +133,7 @@ describe('a taken port', () => {
     const port = await new Promise<number>((resolve) =>
       blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as { port: number }).port)),
     );
-    const res = await run(['serve', '--port', String(port), ...SMALL]);
+    const res = await cli(['serve', '--port', String(port), ...SMALL]);
     expect(res.stderr).toBe(`port ${port} is already in use on 127.0.0.1 (try --port)\n`);
     expect(res.stdout).toBe('');
     expect(res.code).toBe(2);
@@ -145,7 +146,7 @@ describe('serve --fixtures with a bad folder', () => {
 
   it('reports one clear error and exits 2 without serving', async () => {
     mkdirSync(join(dir, 'empty'));
-    const res = await run(['serve', '--fixtures', join(dir, 'empty')]);
+    const res = await cli(['serve', '--fixtures', join(dir, 'empty')]);
     expect(res.code).toBe(2);
     expect(res.stdout).toBe('');
     const lines = res.stderr.trimEnd().split('\n');
@@ -156,11 +157,11 @@ describe('serve --fixtures with a bad folder', () => {
 
   it('names the file, the record and the field of a bad record', async () => {
     const out = join(dir, 'written');
-    expect((await run(['fixtures', '--out', out, ...SMALL])).code).toBe(0);
+    expect((await cli(['fixtures', '--out', out, ...SMALL])).code).toBe(0);
     const file = join(out, 'voipcube', 'user_statuses.json');
     const text = readFileSync(file, 'utf8');
     writeFileSync(file, text.replace(/"userId":"[^"]*"/, '"userId":42'));
-    const res = await run(['serve', '--fixtures', out]);
+    const res = await cli(['serve', '--fixtures', out]);
     expect(res.stderr).toBe(
       `--fixtures ${out}: fixture ${file}: record 0, field /userId: expected string, found 42\n`,
     );

@@ -1,18 +1,33 @@
-/** Runs the real executable (`node bin/standin.js …`) as a user would, and reads what it prints. */
-import { type ChildProcess, spawn } from 'node:child_process';
+/**
+ * Runs the real executable as a user would, and reads what it prints. Only smoke.test.ts (and
+ * verify's end-to-end runs) spawn it; every other CLI test calls runCli in-process (in-process.ts).
+ */
+import { type ChildProcess, type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = fileURLToPath(new URL('../../bin/standin.js', import.meta.url));
+
+/** The executable a user runs: the one line to change when the package's bin moves. */
+export const STANDIN_BIN = fileURLToPath(new URL('../../bin/standin.js', import.meta.url));
 
 /** A small world, so that each start-up stays fast. */
 export const SMALL = ['--agents', '2', '--days', '10', '--tickets', '10'];
 
-/** The environment without any STANDIN_* or PORT the developer's shell may carry. */
+/** Variables verify reads for credentials when no flag gives them. */
+const CREDENTIAL_VARIABLES = new Set(['ENNEO_TOKEN', 'ENNEO_COOKIE', 'VOIPCUBE_KEY', 'AUTOZOD_TOKEN']);
+
+/** The environment without any STANDIN_*, PORT or credential the developer's shell may carry. */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('STANDIN_') && k !== 'PORT') env[k] = v;
+  for (const [k, v] of Object.entries(process.env)) {
+    if (!k.startsWith('STANDIN_') && k !== 'PORT' && !CREDENTIAL_VARIABLES.has(k)) env[k] = v;
+  }
   return { ...env, ...extra };
+}
+
+/** Starts `standin <args>` as its own process. */
+function spawnStandin(args: string[], env: Record<string, string>): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, [STANDIN_BIN, ...args], { cwd: ROOT, env: cleanEnv(env) });
 }
 
 export interface Finished {
@@ -25,7 +40,7 @@ export interface Finished {
 /** Runs `standin <args>` to completion. */
 export function run(args: string[], env: Record<string, string> = {}, timeoutMs = 20_000): Promise<Finished> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: cleanEnv(env) });
+    const child = spawnStandin(args, env);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => {
@@ -61,10 +76,7 @@ export function serve(
   env: Record<string, string> = {},
   timeoutMs = 20_000,
 ): Promise<Serving> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...args], {
-    cwd: ROOT,
-    env: cleanEnv(env),
-  });
+  const child = spawnStandin(['serve', '--port', '0', ...args], env);
   let stdout = '';
   let stderr = '';
   child.stderr.on('data', (d) => {

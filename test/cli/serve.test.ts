@@ -4,7 +4,8 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { run, type Serving, SMALL, serve } from './helpers.ts';
+import { SMALL } from './helpers.ts';
+import { cli, type InProcessServer, startServe } from './in-process.ts';
 
 const VOIPCUBE = '/voipcube/stats/user-statuses?from=2025-09-01&to=2025-09-02';
 
@@ -27,18 +28,15 @@ function get(
   });
 }
 
-let current: Serving | undefined;
+let current: InProcessServer | undefined;
 afterEach(async () => {
-  if (current && current.child.exitCode === null && current.child.signalCode === null) {
-    current.child.kill('SIGKILL');
-    await current.exited;
-  }
+  await current?.stop();
   current = undefined;
 });
 
 describe('standin serve', () => {
   it('prints a banner with each base URL and a working credential, the world, the controls and how to stop', async () => {
-    current = await serve(SMALL);
+    current = await startServe(SMALL);
     const { origin, banner } = current;
     const text = banner.join('\n');
     expect(banner[0]).toMatch(
@@ -67,7 +65,7 @@ describe('standin serve', () => {
   });
 
   it('takes settings and credentials from flags and env', async () => {
-    current = await serve([...SMALL, '--voipcube-key', 'my-key', '--enneo-default-format', 'csv'], {
+    current = await startServe([...SMALL, '--voipcube-key', 'my-key', '--enneo-default-format', 'csv'], {
       STANDIN_ENNEO_PRIVACY: 'pseudonymized',
       STANDIN_ADMIN_TOKEN: 'an-admin-token-123',
     });
@@ -87,20 +85,20 @@ describe('standin serve', () => {
   });
 
   it('--anchor now is today (UTC)', async () => {
-    current = await serve([...SMALL, '--anchor', 'now', '--seed', '7']);
+    current = await startServe([...SMALL, '--anchor', 'now', '--seed', '7']);
     const today = new Date().toISOString().slice(0, 10);
     expect(current.banner[0]).toContain(`seed 7, anchor ${today} (`);
   });
 
   it('SIGTERM during slow requests: every response still arrives, then the process exits 0', async () => {
-    current = await serve(SMALL);
-    const { origin, child, exited } = current;
+    current = await startServe(SMALL);
+    const { origin, signal, exited } = current;
     const others = [300, 500, 700, 900].map((ms) =>
       get(`${origin}${VOIPCUBE}`, { Key: 'standin-voipcube-dev-key', Prefer: `delay=${ms}` }),
     );
     const slow = get(`${origin}${VOIPCUBE}`, { Key: 'standin-voipcube-dev-key', Prefer: 'delay=1000' });
     await new Promise((r) => setTimeout(r, 250));
-    child.kill('SIGTERM');
+    signal('SIGTERM');
     await new Promise((r) => setTimeout(r, 150));
     // No new connections once stopping.
     expect((await get(`${origin}/__standin/health`)).error).toBe('ECONNREFUSED');
@@ -108,15 +106,15 @@ describe('standin serve', () => {
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body!)).toBeInstanceOf(Array);
     expect((await Promise.all(others)).map((r) => r.status)).toEqual([200, 200, 200, 200]);
-    expect(await exited).toEqual({ code: 0, signal: null });
+    expect(await exited).toBe(0);
     expect(current.stderr()).toBe(
       'SIGTERM: stopping after 5 in-flight request(s) finish (press Ctrl-C again to force)\n',
     );
   });
 
   it('a keep-alive connection is closed once its answer is sent, not kept until it times out', async () => {
-    current = await serve(SMALL);
-    const { origin, child, exited } = current;
+    current = await startServe(SMALL);
+    const { origin, signal, exited } = current;
     // A raw client that keeps its connection open after the answer, as a pooling client does.
     const socket = connect(Number(new URL(origin).port), '127.0.0.1');
     socket.write(
@@ -131,33 +129,33 @@ describe('standin serve', () => {
     );
     const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
     await new Promise((r) => setTimeout(r, 200));
-    child.kill('SIGTERM');
+    signal('SIGTERM');
     const at = await answered;
     expect(received).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
-    expect(await exited).toEqual({ code: 0, signal: null });
+    expect(await exited).toBe(0);
     await closed;
     // Left open, the connection would hold the stop for the 5 s keep-alive timeout.
     expect(Date.now() - at).toBeLessThan(2000);
   });
 
   it('SIGINT with nothing in flight exits 0 at once', async () => {
-    current = await serve(SMALL);
+    current = await startServe(SMALL);
     const started = Date.now();
-    current.child.kill('SIGINT');
-    expect(await current.exited).toEqual({ code: 0, signal: null });
+    current.signal('SIGINT');
+    expect(await current.exited).toBe(0);
     expect(Date.now() - started).toBeLessThan(3000);
     expect(current.stderr()).toBe('SIGINT: stopping\n');
   });
 
   it('a second signal forces: remaining connections are dropped and the exit status is 1', async () => {
-    current = await serve(SMALL);
-    const { origin, child, exited } = current;
+    current = await startServe(SMALL);
+    const { origin, signal, exited } = current;
     const slow = get(`${origin}${VOIPCUBE}`, { Key: 'standin-voipcube-dev-key', Prefer: 'delay=20000' });
     await new Promise((r) => setTimeout(r, 250));
-    child.kill('SIGINT');
+    signal('SIGINT');
     await new Promise((r) => setTimeout(r, 150));
-    child.kill('SIGINT');
-    expect(await exited).toEqual({ code: 1, signal: null });
+    signal('SIGINT');
+    expect(await exited).toBe(1);
     expect((await slow).error).toBeDefined();
     expect(current.stderr()).toContain('SIGINT again: stopped without waiting for 1 in-flight request(s)');
   });
@@ -169,14 +167,14 @@ describe('standin fixtures, then serve --fixtures', () => {
 
   it('writes a fixture folder that serve then serves as it is', async () => {
     const out = join(dir, 'out');
-    const written = await run(['fixtures', '--out', out, '--seed', '5', '--anchor', '2025-06-30', ...SMALL]);
+    const written = await cli(['fixtures', '--out', out, '--seed', '5', '--anchor', '2025-06-30', ...SMALL]);
     expect(written.stderr).toBe('');
     expect(written.stdout).toBe(`wrote fixtures for seed 5, anchor 2025-06-30 to ${out}\n`);
     expect(written.code).toBe(0);
     expect(existsSync(out)).toBe(true);
     expect(readdirSync(out).length).toBeGreaterThan(0);
 
-    current = await serve(['--fixtures', out]);
+    current = await startServe(['--fixtures', out]);
     expect(current.banner[0]).toMatch(
       new RegExp(`^standin \\S+ — fixtures from ${out} \\(seed 5, anchor 2025-06-30\\)$`),
     );

@@ -9,20 +9,17 @@ import { defaultEnneoToken } from '../../mocks/enneo/token.ts';
 import { type AppOptions, createApp } from '../../src/app.ts';
 import { listen } from '../../src/cli/server.ts';
 import { DEFAULT_CREDENTIALS } from '../../src/config/credentials.ts';
-import { generateWorld } from '../../src/world/index.ts';
 import type { World } from '../../src/world/types.ts';
+import { sharedWorld } from '../support/worlds.ts';
 
 export const DEV = DEFAULT_CREDENTIALS;
 /** The anchor of the small world, and a clock just after it (tokens without `exp` never expire). */
 export const ANCHOR = '2025-09-30';
 export const NOW = Date.parse('2025-10-01T08:00:00Z');
 
-let world: World | undefined;
-
 /** A small world, generated once per test file: every endpoint has data, every answer is small. */
 export function smallWorld(): World {
-  world ??= generateWorld({ seed: 42, anchor: ANCHOR, size: { agents: 3, days: 30, tickets: 40 } });
-  return world;
+  return sharedWorld({ seed: 42, anchor: ANCHOR, size: { agents: 3, days: 30, tickets: 40 } });
 }
 
 export const enneoToken = () => defaultEnneoToken(DEV.enneo.jwtSecret);

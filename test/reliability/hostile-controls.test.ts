@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fuzzRuns } from '../support/depth.ts';
 import {
   body as anyBody,
   contentType,
@@ -17,7 +18,8 @@ import {
 } from './generators.ts';
 import { createClient, errorMessage, prototypeKeys, type Running, seedFor, startServer } from './helpers.ts';
 
-const RUNS = Number(process.env.RELIABILITY_CONTROL_RUNS ?? 2000);
+/** Requests per control: STANDIN_DEEP=1 or STANDIN_FUZZ_RUNS raise it for a longer hunt. */
+const RUNS = fuzzRuns({ quick: 300, deep: 2000 });
 const ADMIN_TOKEN = 'reliability-admin-token-7f3a91';
 
 const protoBefore = prototypeKeys();

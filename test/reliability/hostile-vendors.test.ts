@@ -1,11 +1,12 @@
 /**
- * Hostile input on every vendor endpoint (issue 9): thousands of generated requests per endpoint,
- * seeded, never answer 5xx unless a fault was asked for, never drop or hang, always name the
+ * Hostile input on every vendor endpoint (issue 9): a few hundred generated requests per endpoint
+ * in `npm test`, thousands under `npm run test:deep`, seeded; never answer 5xx unless a fault was asked for, never drop or hang, always name the
  * problem in a 4xx, change no settings or fault rules, and pollute no prototype.
  */
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fuzzRuns } from '../support/depth.ts';
 import { vendorEndpoints } from './endpoints.ts';
 import { vendorRequest } from './generators.ts';
 import {
@@ -19,8 +20,8 @@ import {
   startServer,
 } from './helpers.ts';
 
-/** Requests per endpoint; RELIABILITY_RUNS raises it for a longer local hunt. */
-const RUNS = Number(process.env.RELIABILITY_RUNS ?? 3000);
+/** Requests per endpoint: STANDIN_DEEP=1 or STANDIN_FUZZ_RUNS raise it for a longer hunt. */
+const RUNS = fuzzRuns({ quick: 300, deep: 3000 });
 
 const token = await enneoToken();
 const endpoints = vendorEndpoints(token);

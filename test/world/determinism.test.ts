@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ANCHOR, DEFAULT_SEED, DEFAULT_SIZE, generateWorld } from '../../src/world/index.ts';
+import { sharedWorld } from '../support/worlds.ts';
 import { DAY_MS, dayMs, enneoMs, isoMs } from './helpers.ts';
 
 const small = { agents: 5, days: 60, tickets: 300 };
+/** The world the comparisons below start from; each is compared with a world of other options. */
+const base = () => sharedWorld({ size: small });
 
 describe('generateWorld determinism', () => {
   it('gives byte-identical worlds for the same seed, anchor and size', () => {
-    const a = JSON.stringify(generateWorld());
+    const a = JSON.stringify(sharedWorld());
     const b = JSON.stringify(
       generateWorld({ seed: DEFAULT_SEED, anchor: DEFAULT_ANCHOR, size: { ...DEFAULT_SIZE } }),
     );
@@ -14,12 +17,12 @@ describe('generateWorld determinism', () => {
   });
 
   it('records seed, anchor and size in meta', () => {
-    expect(generateWorld({ seed: 7, anchor: '2026-01-15', size: small }).meta).toEqual({
+    expect(sharedWorld({ seed: 7, anchor: '2026-01-15', size: small }).meta).toEqual({
       seed: 7,
       anchor: '2026-01-15',
       size: small,
     });
-    expect(generateWorld().meta).toEqual({
+    expect(sharedWorld().meta).toEqual({
       seed: 42,
       anchor: '2025-09-30',
       size: { agents: 12, days: 420, tickets: 1_200 },
@@ -27,7 +30,7 @@ describe('generateWorld determinism', () => {
   });
 
   it('gives other people and other activity for another seed', () => {
-    const a = generateWorld({ size: small });
+    const a = base();
     const b = generateWorld({ seed: 43, size: small });
     expect(b.people.map((p) => p.voipcube?.userId)).not.toEqual(a.people.map((p) => p.voipcube?.userId));
     expect(b.people.map((p) => p.enneo?.name)).not.toEqual(a.people.map((p) => p.enneo?.name));
@@ -36,7 +39,7 @@ describe('generateWorld determinism', () => {
   });
 
   it('keeps people identical and moves every time to the new anchor', () => {
-    const a = generateWorld({ size: small });
+    const a = base();
     const b = generateWorld({ anchor: '2026-03-14', size: small });
     expect(b.people).toEqual(a.people);
     const newAnchor = dayMs('2026-03-14');
@@ -52,7 +55,7 @@ describe('generateWorld determinism', () => {
   });
 
   it('keeps the first agents unchanged when more agents are asked for', () => {
-    const a = generateWorld({ size: small });
+    const a = base();
     const b = generateWorld({ size: { ...small, agents: 8 } });
     expect(b.people.slice(0, small.agents)).toEqual(a.people.slice(0, small.agents));
   });

@@ -1,43 +1,27 @@
+/**
+ * The one consistency oracle for an Enneo ticket worklog entry and the export row of the same id:
+ * the contract suite's own comparison (src/contract/suite/vendors/enneo/consistency.ts, the rule
+ * agrees-with-export — an export null is 0 where the ticket field is a plain integer), so the mock's
+ * tests and `standin verify` can never disagree about what agreeing means.
+ */
+import { disagreements as suiteDisagreements } from '../../../src/contract/suite/vendors/enneo/consistency.ts';
 import type { ExportRow, TicketWorklogEntry } from '../../../src/world/types.ts';
 
-/** `2024-05-13 16:15:00` → `2024-05-13T16:15:00Z` (the same instant in the ticket view's form). */
-const toIso = (spaced: string | null) => (spaced === null ? null : `${spaced.replace(' ', 'T')}Z`);
+type SuiteRow = Parameters<typeof suiteDisagreements>[0];
+type SuiteEntry = Parameters<typeof suiteDisagreements>[1];
 
 /**
- * Lists the ways a ticket worklog entry disagrees with the export row of the same userWorklogId
- * (the fields both views carry); an empty list means they agree.
+ * Lists the ways a ticket worklog entry disagrees with the export row of the same userWorklogId;
+ * an empty list means they agree. Besides the suite's comparison it checks what the suite gets by
+ * looking the entry up (the ids) and the calendar day both views name.
  */
 export function disagreements(entry: TicketWorklogEntry, row: ExportRow): string[] {
-  const pairs: [string, unknown, unknown][] = [
-    ['ticketId', entry.ticketId, row.ticketId],
-    ['worklog.ticketId', entry.worklog.ticketId, row.ticketId],
-    ['worklog.worklogId', entry.worklog.worklogId, row.userWorklogId],
-    ['worklog.userId', entry.worklog.userId, row.userId],
-    ['worklog.conversationId', entry.worklog.conversationId, row.conversationId],
-    ['worklog.action', entry.worklog.action, row.action],
-    ['time.duration', entry.time.duration, row.duration],
-    ['time.durationAfterWork', entry.time.durationAfterWork, row.durationAfterWork],
-    ['customerExperience.reOpened', entry.customerExperience.reOpened, row.reOpened === 1],
-    ['date', entry.date, row.date.slice(0, 10)],
-  ];
-  if (row.aiAutomationLevel !== null) {
-    pairs.push(['aiUsage.automationLevel', entry.aiUsage.automationLevel, row.aiAutomationLevel]);
+  const found: string[] = [];
+  if (entry.id !== row.userWorklogId) found.push(`id: ${entry.id} vs userWorklogId ${row.userWorklogId}`);
+  if (entry.worklog.worklogId !== row.userWorklogId) {
+    found.push(`worklog.worklogId: ${entry.worklog.worklogId} vs userWorklogId ${row.userWorklogId}`);
   }
-  if (row.netSecondsClosedAfterSLA !== null) {
-    pairs.push([
-      'customerExperience.netSecondsClosedAfterSla',
-      entry.customerExperience.netSecondsClosedAfterSla,
-      row.netSecondsClosedAfterSLA,
-    ]);
-  }
-  if (row.closingDateForSLA !== null) {
-    pairs.push([
-      'customerExperience.closingDateForSLA',
-      entry.customerExperience.closingDateForSLA,
-      toIso(row.closingDateForSLA),
-    ]);
-  }
-  return pairs
-    .filter(([, a, b]) => a !== b)
-    .map(([name, a, b]) => `${name}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
+  if (entry.date !== row.date.slice(0, 10)) found.push(`date: ${entry.date} vs ${row.date}`);
+  // The world's typed records, seen as the plain JSON the suite reads off the wire.
+  return [...found, ...suiteDisagreements(row as unknown as SuiteRow, entry as unknown as SuiteEntry)];
 }

@@ -118,7 +118,7 @@ export async function ticketParameterChecks(run: EnneoRun): Promise<void> {
 }
 
 /** Where an export row and its ticket worklog entry say different things. */
-function disagreements(row: Row, entry: Entry): string[] {
+export function disagreements(row: Row, entry: Entry): string[] {
   const w = entry.worklog ?? {};
   const ce = entry.customerExperience ?? {};
   const pairs: [string, unknown, unknown][] = [
