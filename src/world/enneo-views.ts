@@ -98,8 +98,13 @@ export function buildEnneoViews(
     const userId = store.entryUser[e]!;
     const info = userText.get(userId);
     if (!info) throw new Error(`worklog entry by unknown Enneo user ${userId}`);
+    // The department handling the ticket is its owner's (who took its first step), on every row,
+    // whoever helped with a later step.
+    const owner = users.get(store.entryUser[store.firstEntry[t]!]!);
+    if (!owner)
+      throw new Error(`ticket owned by unknown Enneo user ${store.entryUser[store.firstEntry[t]!]}`);
     const id = FIRST_WORKLOG_ID + n;
-    exportRows[n] = exportRow(store, t, e, id, fact, info);
+    exportRows[n] = exportRow(store, t, e, id, fact, info, owner.department);
     ticketWorklogs[n] = worklogEntry(store, e, id, fact, rng, counters);
   }
   return { exportRows, ticketWorklogs };
@@ -123,6 +128,7 @@ function exportRow(
   id: number,
   fact: TicketFacts,
   info: UserText,
+  department: string,
 ): ExportRow {
   const { user } = info;
   const detail = store.entryDetail[e]!;
@@ -143,7 +149,7 @@ function exportRow(
     allTags: fact.allTags,
     tags: fact.tags,
     channel: CHANNELS[store.channel[t]!]!,
-    department: user.department,
+    department,
     teams: info.teams,
     email: user.email,
     rawData: fact.rawData,

@@ -118,10 +118,14 @@ export function planHumanTicket(context: PlanContext, anchorDay: boolean): Plann
     const done = finished + shape.afterWork;
     soon = false;
 
-    if (step === 'read') {
+    if (step === 'read' || step === 'reopenRead') {
+      // The next step follows the read, whether the read opens the ticket or its reopening.
       soon = rng.chance(0.6);
       ready = done + (soon ? 5 : Math.round(rng.exponential(2 * HOUR)));
     } else if (step === 'write') {
+      // A reply means an agent is working the ticket: `active` (the doc's example status) until
+      // it waits for the customer, is closed, or comes back from the customer as `open`.
+      entry.status = status = 'active';
       // Waits for the customer: a pending step follows at once, otherwise the customer answers.
       soon = steps[index + 1] === 'pend';
       ready = soon ? done + 5 : done + 600 + Math.round(rng.exponential(20 * HOUR));

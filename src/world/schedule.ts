@@ -3,10 +3,12 @@
  * are derived from each working day's on-duty sessions, and Enneo worklog entries are placed
  * inside them.
  */
+
+import { isPublicHoliday, localMidnightMs } from './calendar.ts';
 import type { Cast, Human } from './people.ts';
 import { SHIFT_TOLERANCE_MINUTES, SHIFTS } from './people.ts';
 import { Random } from './random.ts';
-import { DAY_MS, formatDay, weekday } from './time.ts';
+import { weekday } from './time.ts';
 
 /** A status an agent holds for a while inside a session (then returns to "Available"). */
 export interface DutyInterlude {
@@ -39,9 +41,6 @@ export interface Schedule {
   days: AgentDay[][];
 }
 
-/** Days the whole company is closed (MM-DD), unless the anchor falls on one. */
-const CLOSED_DAYS = new Set(['01-01', '12-25', '12-26']);
-
 const MINUTE = 60_000;
 
 interface Absence {
@@ -57,7 +56,7 @@ function worksOn(human: Human, epochDay: number): boolean {
   return true;
 }
 
-/** Draws a time inside [minute, minute + 1) as epoch ms. */
+/** Draws a time inside [minute, minute + 1) of the local day that starts at `dayStart`, as epoch ms. */
 function at(rng: Random, dayStart: number, minute: number): number {
   return dayStart + Math.round(minute) * MINUTE + rng.int(0, MINUTE - 1);
 }
@@ -144,13 +143,14 @@ export function planSchedule(seed: number, cast: Cast, firstDay: number, dayCoun
       // Holidays start on Mondays; sick days any working day.
       if (absence.remaining === 0 && wd === 1 && rng.chance(0.05)) absence.remaining = rng.pick([5, 5, 10]);
       if (absence.remaining === 0 && rng.chance(0.02)) absence.remaining = rng.int(1, 3);
-      const scheduled = worksOn(human, epochDay) && !CLOSED_DAYS.has(formatDay(epochDay).slice(5));
+      // The centre closes on public holidays (an on-call agent covers the anchor day, see below).
+      const scheduled = worksOn(human, epochDay) && !isPublicHoliday(epochDay);
       if (!scheduled) continue;
       if (absence.remaining > 0) {
         absence.remaining--;
         continue;
       }
-      const dayStart = epochDay * DAY_MS;
+      const dayStart = localMidnightMs(epochDay);
       const sessions = buildSessions(rng, human, dayStart);
       const interludes = buildInterludes(rng, human, sessions);
       days[d]!.push({
@@ -188,7 +188,7 @@ function ensureAnchorCover(
   if (humanIndex < 0) return;
   const rng = new Random(seed, 'on-call', firstDay + last);
   const human = cast.humans[humanIndex]!;
-  const sessions = buildSessions(rng, human, (firstDay + last) * DAY_MS);
+  const sessions = buildSessions(rng, human, localMidnightMs(firstDay + last));
   const interludes = buildInterludes(rng, human, sessions);
   lastDay.push({ human: humanIndex, dayIndex: last, sessions, interludes, busy: blockedSeconds(interludes) });
   lastDay.sort((a, b) => a.human - b.human);

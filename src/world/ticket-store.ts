@@ -6,8 +6,9 @@
  */
 import { CHANNELS, type Channel, WORKLOG_ACTIONS, type WorklogAction } from './types.ts';
 
-export type TicketStatus = 'open' | 'pending' | 'closed';
-export const TICKET_STATUSES: readonly TicketStatus[] = ['open', 'pending', 'closed'];
+export type TicketStatus = 'open' | 'pending' | 'closed' | 'active';
+/** Appended, never reordered: the store keeps statuses as indices into this list. */
+export const TICKET_STATUSES: readonly TicketStatus[] = ['open', 'pending', 'closed', 'active'];
 
 /** One worklog entry as the planner describes it (a transient object). */
 export interface PlannedEntry {

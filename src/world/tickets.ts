@@ -53,7 +53,8 @@ function planBotTicket({ rng, cast, start, end }: PlanContext): PlannedTicket {
     timesSetToOpen: 0,
     reopened: false,
     ai: {
-      level: 5,
+      // Autopilot (4) sends the AI's answer after a rule check; Automated (5) without one.
+      level: rng.chance(0.3) ? 4 : 5,
       agent: TAG_PAIRS[base.pairs[0]!]!.aiAgent,
       accuracyPercent: null,
       customerIdentified: 1,

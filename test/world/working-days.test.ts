@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { localMidnightMs } from '../../src/world/calendar.ts';
 import { DEFAULT_ANCHOR, generateWorld } from '../../src/world/index.ts';
 import { SHIFT_TOLERANCE_MINUTES, SHIFTS } from '../../src/world/people.ts';
 import { DAY_MS, dayMs, enneoMs, groupBy, isoMs, peopleIndex } from './helpers.ts';
@@ -95,8 +96,8 @@ describe('the default world: Autozod on-duty sessions', () => {
     expect(sessions.filter((s) => byAutozod.get(s.agentId)?.autozod?.teamId !== s.teamId)).toEqual([]);
   });
 
-  it('fall inside one of the contact centre shifts per agent (with log-in tolerance)', () => {
-    const minuteOfDay = (ms: number) => (ms % DAY_MS) / 60_000;
+  it('fall inside one of the contact centre shifts per agent, in Berlin time (with log-in tolerance)', () => {
+    const minuteOfDay = (ms: number) => (ms - localMidnightMs(Math.floor(ms / DAY_MS))) / 60_000;
     const fits = (shift: (typeof SHIFTS)[number], [start, end]: [number, number]) =>
       minuteOfDay(start) >= shift.startMinute - SHIFT_TOLERANCE_MINUTES.beforeStart &&
       minuteOfDay(end) <= shift.endMinute + SHIFT_TOLERANCE_MINUTES.afterEnd;
