@@ -3,8 +3,8 @@
  * ignored limit, a leaked email …). `verify --strict`, limited to the checks that can see the
  * break, must fail against each one, naming the check that covers that part.
  *
- * The mutant sits in the suite's own `fetch` (an in-process target: no proxy server, no port of
- * its own) in front of a standin on loopback; `mutantServer` puts the same mutant behind a port
+ * The mutant sits in the suite's own `fetch` in front of standin's fetch handler (all in-process:
+ * no server, no port); `mutantServer` puts the same mutant behind a port in front of a standin URL
  * for the CLI's tests, which can only be given a URL.
  */
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
@@ -61,13 +61,21 @@ export async function close(server: Server): Promise<void> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 }
 
+/** Where the mutant sends what it does not answer itself: a standin URL, or a fetch handler. */
+export type Upstream = string | FetchLike;
+
 /** Sends `url` (with `headers`) to standin through the mutant and returns the exchange it makes. */
-async function exchange(url: URL, headers: Record<string, string>, mutant: Mutant): Promise<Exchange> {
+async function exchange(
+  url: URL,
+  headers: Record<string, string>,
+  mutant: Mutant,
+  upstream: FetchLike = (request) => fetch(request),
+): Promise<Exchange> {
   const direct = mutant.request?.(url, headers);
   let result: Exchange;
   if (direct) result = direct;
   else {
-    const r = await fetch(url, { headers, redirect: 'manual' });
+    const r = await upstream(new Request(url, { headers, redirect: 'manual' }));
     const out: Record<string, string> = {};
     r.headers.forEach((v, k) => {
       out[k] = v;
@@ -80,18 +88,23 @@ async function exchange(url: URL, headers: Record<string, string>, mutant: Mutan
   return mutant.response ? mutant.response(result) : result;
 }
 
-/** A fetch for the suite: requests to any origin go to `upstream`'s, through the mutant. */
-export function mutantFetch(upstream: string, mutant: Mutant): FetchLike {
-  const origin = new URL(upstream);
+/**
+ * A fetch for the suite, through the mutant: to a fetch handler as it is, or to a standin URL
+ * (requests to any origin go to that URL's).
+ */
+export function mutantFetch(upstream: Upstream, mutant: Mutant): FetchLike {
+  const origin = typeof upstream === 'string' ? new URL(upstream) : undefined;
   return async (request) => {
     const url = new URL(request.url);
-    url.protocol = origin.protocol;
-    url.host = origin.host;
+    if (origin) {
+      url.protocol = origin.protocol;
+      url.host = origin.host;
+    }
     const headers: Record<string, string> = {};
     request.headers.forEach((v, k) => {
       headers[k] = v;
     });
-    const e = await exchange(url, headers, mutant);
+    const e = await exchange(url, headers, mutant, typeof upstream === 'string' ? undefined : upstream);
     return new Response(e.status === 204 ? null : new Uint8Array(e.body), {
       status: e.status,
       headers: e.headers,
@@ -136,7 +149,7 @@ export const IN_PROCESS = 'http://standin.local';
  * `checks` (every check when empty).
  */
 export function verifyThrough(
-  upstream: string,
+  upstream: Upstream,
   mutant: Mutant,
   target: Target,
   checks: CheckName[],

@@ -5,7 +5,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultEnneoToken, mintEnneoToken } from '../../../mocks/enneo/token.ts';
-import { createApp } from '../../../src/app.ts';
 import { DEFAULT_CREDENTIALS } from '../../../src/config/credentials.ts';
 import {
   CHECKS,
@@ -13,16 +12,16 @@ import {
   type PrivacyExpectation,
   type Target,
 } from '../../../src/contract/suite/types.ts';
+import { createFetchHandler } from '../../../src/fetch.ts';
 import { generateWorld } from '../../../src/world/index.ts';
 import { enneoMutants } from './enneo.mutants.ts';
 import {
   BASE_PATHS,
-  close,
   failedChecks,
   IN_PROCESS,
   type Mutant,
   problems,
-  serveApp,
+  type Upstream,
   verifyThrough,
 } from './harness.ts';
 import { AUTOZOD_MUTANTS, VOIPCUBE_MUTANTS } from './voipcube-autozod.mutants.ts';
@@ -30,8 +29,8 @@ import { AUTOZOD_MUTANTS, VOIPCUBE_MUTANTS } from './voipcube-autozod.mutants.ts
 const secret = DEFAULT_CREDENTIALS.enneo.jwtSecret;
 const COOKIE = `connect.sid=${DEFAULT_CREDENTIALS.enneo.sessionId}`;
 const world = generateWorld();
-const upstreams = new Map<PrivacyExpectation, string>();
-const servers: Awaited<ReturnType<typeof serveApp>>[] = [];
+/** One in-process standin (its fetch handler) per privacy level: no server, no port. */
+const upstreams = new Map<PrivacyExpectation, Upstream>();
 let enneoToken = '';
 let plainToken = '';
 /** `vendor: check` of every mutant a run actually failed with its check. */
@@ -42,14 +41,9 @@ beforeAll(async () => {
   enneoToken = await defaultEnneoToken(secret);
   plainToken = await mintEnneoToken(secret, { permissions: [] });
   for (const level of ['none', 'partiallyPseudonymized', 'pseudonymized'] as const) {
-    const s = await serveApp(createApp({ world, settings: { enneo: { reportingPrivacyLevel: level } } }));
-    servers.push(s);
-    upstreams.set(level, s.url);
+    const handle = createFetchHandler({ world, settings: { enneo: { reportingPrivacyLevel: level } } });
+    upstreams.set(level, (request) => handle(request));
   }
-});
-
-afterAll(async () => {
-  await Promise.all(servers.map((s) => close(s.server)));
 });
 
 function targetFor(mutant: Pick<Mutant, 'vendor' | 'target'>, credentials?: Target['credentials']): Target {
