@@ -48,7 +48,12 @@ describe.concurrent('the standin executable', () => {
       60_000,
     );
     // The console reporter shows its progress on stderr, one PASS line per check.
-    expect(verified.stderr.trim().split('\n').every((line) => /^\[\d+\/\d+\] PASS /.test(line))).toBe(true);
+    expect(
+      verified.stderr
+        .trim()
+        .split('\n')
+        .every((line) => /^\[\d+\/\d+\] PASS /.test(line)),
+    ).toBe(true);
     expect(verified.stderr).not.toContain('smoke-key-from-env');
     expect(verified.stdout).toMatch(/^\d+ passed, 0 failed, 0 warned, 0 skipped — \d+ requests/m);
     expect(verified.stdout).not.toContain('smoke-key-from-env');

@@ -3,7 +3,7 @@
  * must be failed by the right check; the clean standin passes every check of every vendor in one
  * full run each, and the checks that depend on the privacy level at every level.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultEnneoToken, mintEnneoToken } from '../../../mocks/enneo/token.ts';
 import { DEFAULT_CREDENTIALS } from '../../../src/config/credentials.ts';
 import {
