@@ -1,7 +1,9 @@
+import { DEFAULT_SEED } from '../../src/world/defaults.ts';
 import type { ExportRow } from '../../src/world/types.ts';
 import { csvHeader, csvRecord } from './csv.ts';
 import type { ExportQuery } from './export-params.ts';
 import { type Projection, projectRow } from './privacy.ts';
+import { createPseudonyms, type Pseudonyms } from './pseudonyms.ts';
 import { SortIndex } from './sort-index.ts';
 
 /** What a page request needs: order, direction and window. */
@@ -28,9 +30,13 @@ export class ExportStore {
   readonly #bytes = new Map<`${TextFormat}:${Projection['id']}`, (Buffer | undefined)[]>();
   readonly #csvHeaders = new Map<Projection['id'], Buffer>();
 
-  constructor(rows: readonly ExportRow[]) {
+  readonly #pseudonyms: Pseudonyms;
+
+  /** `pseudonyms` names users under pseudonymized (default: those of the default seed). */
+  constructor(rows: readonly ExportRow[], pseudonyms: Pseudonyms = createPseudonyms(DEFAULT_SEED)) {
     this.#rows = rows;
-    this.#index = new SortIndex(rows);
+    this.#pseudonyms = pseudonyms;
+    this.#index = new SortIndex(rows, pseudonyms);
   }
 
   get size(): number {
@@ -39,7 +45,11 @@ export class ExportStore {
 
   /** Row indices of the requested page, ordered by what the projection shows (`date` may be date-only). */
   page(request: PageRequest, projection: Projection): number[] {
-    const key = { column: request.orderByField, dateOnly: projection.dateOnly };
+    const key = {
+      column: request.orderByField,
+      dateOnly: projection.dateOnly,
+      pseudonymName: projection.pseudonymName,
+    };
     return this.#index.page(key, request.orderByDirection, request.offset, request.limit);
   }
 
@@ -68,7 +78,7 @@ export class ExportStore {
 
   /** The page as projected row objects (for xlsx). */
   objects(indices: readonly number[], projection: Projection): Record<string, unknown>[] {
-    return indices.map((at) => projectRow(this.#rows[at]!, projection));
+    return indices.map((at) => projectRow(this.#rows[at]!, projection, this.#pseudonyms));
   }
 
   /** Each row's cached bytes in one format and projection, rendering those not seen before. */
@@ -84,7 +94,7 @@ export class ExportStore {
       const at = indices[i]!;
       let bytes = cache[at];
       if (bytes === undefined) {
-        const row = projectRow(this.#rows[at]!, projection);
+        const row = projectRow(this.#rows[at]!, projection, this.#pseudonyms);
         const text = format === 'json' ? JSON.stringify(row) : csvRecord(projection.columns, row);
         bytes = Buffer.from(text, 'utf8');
         cache[at] = bytes;

@@ -19,6 +19,7 @@ import { CSV_CONTENT_TYPE, CSV_DISPOSITION } from './csv.ts';
 import { parseExportQuery } from './export-params.ts';
 import { ExportStore } from './export-store.ts';
 import { assertSortable, projectionFor } from './privacy.ts';
+import { createPseudonyms } from './pseudonyms.ts';
 import type { EnneoSettings } from './settings.ts';
 import { parseTicketId, TicketWorklogIndex } from './ticket-worklogs.ts';
 import { VerifiedTokens } from './verified-tokens.ts';
@@ -66,7 +67,7 @@ export function createEnneoAuthenticator(
  * changes apply at once; the indexes, the output pool and the verified-token cache belong to it.
  */
 export function createEnneoHandler(deps: VendorDeps<EnneoCredentials, EnneoSettings>): VendorHandler {
-  const store = new ExportStore(deps.world.enneo.exportRows);
+  const store = new ExportStore(deps.world.enneo.exportRows, createPseudonyms(deps.world.meta.seed));
   const tickets = new TicketWorklogIndex(deps.world.enneo.ticketWorklogs);
   // The xlsx workbook's date: the world's anchor, so that the same world answers the same bytes.
   const stamp = new Date(`${deps.world.meta.anchor}T00:00:00Z`);

@@ -1,5 +1,6 @@
 import { apiError } from '../../src/http/errors.ts';
 import { EXPORT_COLUMNS, type ExportColumn, type ExportRow } from '../../src/world/types.ts';
+import type { Pseudonyms } from './pseudonyms.ts';
 import type { PrivacyLevel } from './settings.ts';
 import { PERSONAL_DATA_PERMISSION } from './token.ts';
 
@@ -18,16 +19,24 @@ export interface Projection {
   id: 'full' | 'withoutEmail' | 'pseudonymized';
   columns: readonly ExportColumn[];
   dateOnly: boolean;
+  /** `name` shows the user's pseudonym, not the real name (pseudonymized; assumed). */
+  pseudonymName: boolean;
 }
 
 const without = (omit: readonly ExportColumn[]) => EXPORT_COLUMNS.filter((c) => !omit.includes(c));
 
-const FULL: Projection = { id: 'full', columns: EXPORT_COLUMNS, dateOnly: false };
-const WITHOUT_EMAIL: Projection = { id: 'withoutEmail', columns: without(['email']), dateOnly: false };
+const FULL: Projection = { id: 'full', columns: EXPORT_COLUMNS, dateOnly: false, pseudonymName: false };
+const WITHOUT_EMAIL: Projection = {
+  id: 'withoutEmail',
+  columns: without(['email']),
+  dateOnly: false,
+  pseudonymName: false,
+};
 const PSEUDONYMIZED: Projection = {
   id: 'pseudonymized',
   columns: without(PSEUDONYMIZED_OMITS),
   dateOnly: true,
+  pseudonymName: true,
 };
 
 /**
@@ -45,11 +54,22 @@ export function projectionFor(level: PrivacyLevel, permissions: readonly string[
   }
 }
 
-/** Projects a row: omitted columns are absent (not null); keys follow the documented order. */
-export function projectRow(row: ExportRow, projection: Projection): Record<string, unknown> {
+/**
+ * Projects a row: omitted columns are absent (not null); keys follow the documented order; under
+ * pseudonymized, `name` is the user's pseudonym (`pseudonyms` required then).
+ */
+export function projectRow(
+  row: ExportRow,
+  projection: Projection,
+  pseudonyms?: Pseudonyms,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const column of projection.columns) out[column] = row[column];
   if (projection.dateOnly) out.date = dateOnly(row.date);
+  if (projection.pseudonymName) {
+    if (!pseudonyms) throw new Error('projectRow: a pseudonymized projection needs the pseudonyms');
+    out.name = pseudonyms(row.userId);
+  }
   return out;
 }
 

@@ -1,5 +1,6 @@
 import type { ExportColumn, ExportRow } from '../../src/world/types.ts';
 import { dateOnly } from './privacy.ts';
+import type { Pseudonyms } from './pseudonyms.ts';
 
 export type SortValue = string | number | null;
 
@@ -16,10 +17,14 @@ export function compareValues(a: SortValue, b: SortValue): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** What a sort order is keyed by: the column, and for `date` whether only its date portion is visible. */
+/**
+ * What a sort order is keyed by: the column, for `date` whether only its date portion is visible,
+ * and for `name` whether the pseudonym shows instead (the order must not betray the real names).
+ */
 export interface SortKey {
   column: ExportColumn;
   dateOnly: boolean;
+  pseudonymName?: boolean;
 }
 
 /**
@@ -30,10 +35,12 @@ export interface SortKey {
  */
 export class SortIndex {
   readonly #rows: readonly ExportRow[];
+  readonly #pseudonyms: Pseudonyms | undefined;
   readonly #cache = new Map<string, Uint32Array>();
 
-  constructor(rows: readonly ExportRow[]) {
+  constructor(rows: readonly ExportRow[], pseudonyms?: Pseudonyms) {
     this.#rows = rows;
+    this.#pseudonyms = pseudonyms;
   }
 
   get size(): number {
@@ -42,7 +49,12 @@ export class SortIndex {
 
   /** Row indices in ascending order for the key; computed on first use, then cached. */
   ascending(key: SortKey): Uint32Array {
-    const name = key.column === 'date' && key.dateOnly ? 'date:dateOnly' : key.column;
+    const name =
+      key.column === 'date' && key.dateOnly
+        ? 'date:dateOnly'
+        : key.column === 'name' && key.pseudonymName
+          ? 'name:pseudonym'
+          : key.column;
     let order = this.#cache.get(name);
     if (!order) {
       order = this.#build(key);
@@ -63,7 +75,12 @@ export class SortIndex {
 
   #build(key: SortKey): Uint32Array {
     const rows = this.#rows;
+    const pseudonyms = this.#pseudonyms;
     const values: SortValue[] = rows.map((row) => {
+      if (key.column === 'name' && key.pseudonymName) {
+        if (!pseudonyms) throw new Error('SortIndex: ordering by pseudonym needs the pseudonyms');
+        return pseudonyms(row.userId);
+      }
       const value = row[key.column] as SortValue;
       return key.dateOnly && key.column === 'date' && typeof value === 'string' ? dateOnly(value) : value;
     });

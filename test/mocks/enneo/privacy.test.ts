@@ -23,10 +23,11 @@ describe('privacy projection', () => {
 
   it('pseudonymized keeps only the date portion and omits the five identifying columns', () => {
     for (const permissions of [[], ['reportingPersonalData']]) {
-      const projected = projectRow(row, projectionFor('pseudonymized', permissions));
+      const projected = projectRow(row, projectionFor('pseudonymized', permissions), (id) => `User of ${id}`);
       const omitted = ['ticketId', 'conversationId', 'userId', 'email', 'rawData'];
       expect(Object.keys(projected)).toEqual(EXPORT_COLUMNS.filter((c) => !omitted.includes(c)));
       expect(projected.date).toBe('2024-05-10');
+      expect(projected.name).toBe(`User of ${row.userId}`);
       // Other timestamps are not named by the doc's privacy note and keep their time.
       expect(projected.closingDateForSLA).toBe('2024-05-13 16:15:00');
     }

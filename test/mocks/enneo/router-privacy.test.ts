@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPseudonyms } from '../../../mocks/enneo/pseudonyms.ts';
 import { defaultEnneoToken, mintEnneoToken } from '../../../mocks/enneo/token.ts';
 import type { PrivacyLevel } from '../../../src/config/settings.ts';
 import { EXPORT_COLUMNS, type ExportColumn } from '../../../src/world/types.ts';
@@ -13,6 +14,7 @@ const { server, close } = serve(makeApp(deps));
 afterAll(close);
 
 const PATH = `${BASE}/export/reporting_worklog`;
+const pseudonyms = createPseudonyms(world.meta.seed);
 const PSEUDONYMIZED_OMITS = ['ticketId', 'conversationId', 'userId', 'email', 'rawData'];
 const callers: Record<string, Record<string, string>> = {};
 
@@ -59,7 +61,10 @@ describe.each(LEVELS)('reportingPrivacyLevel %s', (level) => {
         expect(Object.keys(row)).toEqual(columns());
         const source = byId.get(row.userWorklogId as number)!;
         const expected: Record<string, unknown> = Object.fromEntries(columns().map((c) => [c, source[c]]));
-        if (level === 'pseudonymized') expected.date = source.date.slice(0, 10);
+        if (level === 'pseudonymized') {
+          expected.date = source.date.slice(0, 10);
+          expected.name = pseudonyms(source.userId);
+        }
         expect(row).toEqual(expected);
       }
       if (level === 'pseudonymized')
@@ -135,5 +140,38 @@ describe('run-time privacy changes', () => {
     } finally {
       deps.settings.reset();
     }
+  });
+});
+
+describe('pseudonymized names', () => {
+  beforeAll(() => setLevel('pseudonymized'));
+  afterAll(() => deps.settings.reset());
+  const get = (query: string) =>
+    request(server).get(`${PATH}${query}`).set(callers['bearer with reportingPersonalData']!);
+
+  it('never shows a real name: one stable pseudonym per user, different users different', async () => {
+    const rows = (await get('?format=json&limit=1000')).body as Record<string, unknown>[];
+    const realNames = new Set(world.people.flatMap((p) => (p.enneo ? [p.enneo.name] : [])));
+    expect(rows.filter((r) => realNames.has(r.name as string))).toEqual([]);
+    const users = new Map<number | null, Set<unknown>>();
+    for (const r of rows) {
+      const userId = byId.get(r.userWorklogId as number)!.userId;
+      users.set(userId, (users.get(userId) ?? new Set()).add(r.name));
+    }
+    expect([...users.values()].every((names) => names.size === 1)).toBe(true);
+    const pseudonymsSeen = [...users.values()].map((names) => [...names][0]);
+    expect(new Set(pseudonymsSeen).size).toBe(users.size);
+    expect(pseudonymsSeen.every((n) => /^User [0-9a-f]{8}$/.test(n as string))).toBe(true);
+    // Same names in csv as in json.
+    const { records } = readCsv((await get('?format=csv&limit=1000')).text);
+    expect(records.map((r) => r.name)).toEqual(rows.map((r) => r.name));
+  });
+
+  it('orders by the pseudonym, so the order does not betray the real names', async () => {
+    const rows = (await get('?format=json&limit=1000&orderByField=name&orderByDirection=asc')).body as {
+      name: string;
+    }[];
+    const names = rows.map((r) => r.name);
+    expect(names).toEqual([...names].sort());
   });
 });
