@@ -6,6 +6,10 @@ export { autozodVendor } from '../mocks/autozod/index.ts';
 export { enneoVendor } from '../mocks/enneo/index.ts';
 export { defaultEnneoToken, mintEnneoToken } from '../mocks/enneo/token.ts';
 export { voipcubeVendor } from '../mocks/voipcube/index.ts';
+export type { RunningServer, ServerOptions } from './api/server.ts';
+export { startServer } from './api/server.ts';
+export type { VerifyOptions, VerifyReport, VerifySummary } from './api/verify.ts';
+export { runVerify } from './api/verify.ts';
 export type { AppOptions, CredentialOverrides, SettingsOverrides } from './app.ts';
 export { CONTROLS_PATH, createApp, resolveCredentials, VENDOR_MODULES } from './app.ts';
 export type { Credentials } from './config/credentials.ts';
@@ -14,6 +18,15 @@ export type { ExportFormat, PrivacyLevel, Settings } from './config/settings.ts'
 export { DEFAULT_SETTINGS, EXPORT_FORMATS, PRIVACY_LEVELS } from './config/settings.ts';
 export type { Contract, ContractVendor } from './contract/loader.ts';
 export { contractPath, loadContract } from './contract/loader.ts';
+export type { CheckResult } from './contract/suite/reporters/summary.ts';
+export type {
+  CheckName,
+  Finding,
+  Outcome,
+  PrivacyExpectation,
+  Report,
+  SuiteVendor,
+} from './contract/suite/types.ts';
 export type { ClientCredentials } from './http/dev-credentials.ts';
 export { clientCredentials } from './http/dev-credentials.ts';
 export type { ErrorCode } from './http/errors.ts';
