@@ -6,7 +6,6 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { OpenAPIV3 } from 'openapi-types';
-import { parse as parseYaml } from 'yaml';
 import { autozodVendor } from '../mocks/autozod/index.ts';
 import { enneoVendor } from '../mocks/enneo/index.ts';
 import { voipcubeVendor } from '../mocks/voipcube/index.ts';
@@ -31,6 +30,7 @@ import { createRedactor } from './http/request-redaction.ts';
 import { baseSecurityHeaders, bodyLimit, VENDOR_BODY_LIMIT_BYTES } from './http/security.ts';
 import { serverClassesFor } from './http/server-classes.ts';
 import type { VendorDeps, VendorModule, VendorName } from './http/vendor.ts';
+import { packagePath } from './package-root.ts';
 import { DEFAULT_ANCHOR, DEFAULT_SEED, DEFAULT_SIZE, generateWorld } from './world/index.ts';
 import type { World } from './world/types.ts';
 
@@ -73,9 +73,10 @@ function startSettings(overrides: SettingsOverrides = {}): Settings {
 }
 
 async function readContract(vendor: VendorName): Promise<OpenAPIV3.Document> {
-  // Imported on first use: the loader brings the OpenAPI parser and ajv, which serving never needs.
-  const { contractPath } = await import('./contract/loader.ts');
-  return parseYaml(await readFile(contractPath(vendor), 'utf8')) as OpenAPIV3.Document;
+  // Imported on first use (the docs): serving the vendors never parses YAML. The contract loader,
+  // with its OpenAPI parser and ajv, is not needed at all: the docs show the contract as written.
+  const { parse: parseYaml } = await import('yaml');
+  return parseYaml(await readFile(packagePath('contracts', `${vendor}.yaml`), 'utf8')) as OpenAPIV3.Document;
 }
 
 /**
