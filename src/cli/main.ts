@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { packagePath } from '../package-root.ts';
 import { INTERNAL_EXIT, internalErrorText } from './cli-error.ts';
+import { stopWithNpm } from './launcher.ts';
 import { createLogger } from './logger.ts';
 import { runCli } from './run.ts';
 
@@ -15,6 +16,8 @@ const crash = (err: unknown) => {
 };
 process.on('uncaughtException', crash);
 process.on('unhandledRejection', crash);
+
+stopWithNpm(process);
 
 const pkg = JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as {
   version: string;
