@@ -127,6 +127,8 @@ await check('npx standin --help lists the commands', async () => {
 });
 
 let key = '';
+let enneoToken = '';
+let autozodToken = '';
 await check('npx standin credentials --json prints the documented shape', async () => {
   const res = await npx(['credentials', '--json']);
   expectExit(res, 0, 'credentials --json');
@@ -140,6 +142,8 @@ await check('npx standin credentials --json prints the documented shape', async 
     'enneo credentials are malformed',
   );
   key = creds.voipcube.key;
+  enneoToken = creds.enneo.token;
+  autozodToken = creds.autozod.token;
   assert(key.length > 0 && creds.autozod.token.length > 0, 'voipcube/autozod credentials are empty');
 });
 
@@ -171,6 +175,38 @@ await check(
     assert(readFileSync(junit, 'utf8').includes('<testsuite'), 'the JUnit report has no <testsuite>');
   },
 );
+
+await check('verify --strict exits 0 for enneo (json reporter) and autozod (console reporter)', async () => {
+  if (!serving) throw new Error('no server (see above)');
+  const common = ['--strict', '--rate', '0'];
+  const enneo = await npx([
+    'verify',
+    '--vendor',
+    'enneo',
+    '--base-url',
+    `${serving.origin}/enneo/api/mind`,
+    '--token',
+    enneoToken,
+    ...common,
+    '--reporter',
+    'json',
+  ]);
+  expectExit(enneo, 0, 'verify --vendor enneo');
+  const report = JSON.parse(enneo.stdout) as { totals: { pass: number; fail: number } };
+  assert(report.totals.pass > 0 && report.totals.fail === 0, `enneo totals ${JSON.stringify(report.totals)}`);
+  const autozod = await npx([
+    'verify',
+    '--vendor',
+    'autozod',
+    '--base-url',
+    `${serving.origin}/autozod`,
+    '--token',
+    autozodToken,
+    ...common,
+  ]);
+  expectExit(autozod, 0, 'verify --vendor autozod');
+  assert(/\d+ passed, 0 failed/.test(autozod.stdout), `autozod printed: ${autozod.stdout.slice(-300)}`);
+});
 
 await check('SIGTERM to npx standin serve stops the server and frees the port', async () => {
   if (!serving) throw new Error('no server (see above)');
