@@ -27,6 +27,7 @@ COPY fixtures/people.json fixtures/meta.json ./fixtures/
 USER node
 EXPOSE 4010
 # node:20-slim has no curl; Node's own fetch asks the health endpoint (loopback, so no admin token).
+# It assumes port 4010: a command with another --port needs its own --health-cmd.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=15s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:4010/__standin/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # node is PID 1 and gets SIGTERM from `docker stop` directly: standin stops gracefully.
