@@ -6,6 +6,7 @@ export { autozodVendor } from '../mocks/autozod/index.ts';
 export { enneoVendor } from '../mocks/enneo/index.ts';
 export { defaultEnneoToken, mintEnneoToken } from '../mocks/enneo/token.ts';
 export { voipcubeVendor } from '../mocks/voipcube/index.ts';
+export { loadContract } from './api/contracts.ts';
 export type { RunningServer, ServerOptions } from './api/server.ts';
 export { startServer } from './api/server.ts';
 export type { VerifyOptions, VerifyReport, VerifySummary } from './api/verify.ts';
@@ -16,8 +17,8 @@ export type { Credentials } from './config/credentials.ts';
 export { DEFAULT_CREDENTIALS, redact } from './config/credentials.ts';
 export type { ExportFormat, PrivacyLevel, Settings } from './config/settings.ts';
 export { DEFAULT_SETTINGS, EXPORT_FORMATS, PRIVACY_LEVELS } from './config/settings.ts';
+export { contractPath } from './contract/contract-path.ts';
 export type { Contract, ContractVendor } from './contract/loader.ts';
-export { contractPath, loadContract } from './contract/loader.ts';
 export type { CheckResult } from './contract/suite/reporters/summary.ts';
 export type {
   CheckName,

@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import type { OpenAPIV3 } from 'openapi-types';
-import { packagePath } from '../package-root.ts';
+import { contractPath } from './contract-path.ts';
 import { readContractDocument } from './document.ts';
 import { ContractLoadError } from './load-error.ts';
 import { buildOperation, type Operation } from './operation.ts';
@@ -40,10 +40,7 @@ export interface Contract {
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
-/** Absolute path of contracts/<vendor>.yaml in the standin package (not the cwd), from sources or dist. */
-export function contractPath(vendor: ContractVendor): string {
-  return packagePath('contracts', `${vendor}.yaml`);
-}
+export { contractPath } from './contract-path.ts';
 
 const cache = new Map<string, Promise<Contract>>();
 
