@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// The package ships TypeScript sources; tsx compiles them on the fly so that `npx standin`
-// works in a clone right after `npm install`, with no build step.
+// The development launcher, used inside a clone (tests, `npm run fixtures`): it runs the TypeScript
+// sources through tsx, so that what is tested is what is in src/, never a stale build. The
+// installed package's `standin` is dist/src/cli/bin.js (package.json `bin`), which needs no tsx.
 import { register } from 'tsx/esm/api';
 
 register();
-await import('../src/cli/main.ts');
+await import('../src/cli/bin.ts');

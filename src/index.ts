@@ -6,16 +6,36 @@ export { autozodVendor } from '../mocks/autozod/index.ts';
 export { enneoVendor } from '../mocks/enneo/index.ts';
 export { defaultEnneoToken, mintEnneoToken } from '../mocks/enneo/token.ts';
 export { voipcubeVendor } from '../mocks/voipcube/index.ts';
+export { loadContract } from './api/contracts.ts';
+export type { RunningServer, ServerOptions } from './api/server.ts';
+export { startServer } from './api/server.ts';
+export type { VerifyOptions, VerifyReport, VerifySummary } from './api/verify.ts';
+export { runVerify } from './api/verify.ts';
 export type { AppOptions, CredentialOverrides, SettingsOverrides } from './app.ts';
 export { CONTROLS_PATH, createApp, resolveCredentials, VENDOR_MODULES } from './app.ts';
 export type { Credentials } from './config/credentials.ts';
 export { DEFAULT_CREDENTIALS, redact } from './config/credentials.ts';
 export type { ExportFormat, PrivacyLevel, Settings } from './config/settings.ts';
 export { DEFAULT_SETTINGS, EXPORT_FORMATS, PRIVACY_LEVELS } from './config/settings.ts';
+export { contractPath } from './contract/contract-path.ts';
 export type { Exchange, JudgeOptions, Verdict, Violation } from './contract/exchange/index.ts';
 export { createJudge } from './contract/exchange/index.ts';
 export type { Contract, ContractVendor } from './contract/loader.ts';
-export { contractPath, loadContract } from './contract/loader.ts';
+export type { CheckResult } from './contract/suite/reporters/summary.ts';
+export type {
+  CheckName,
+  Finding,
+  Outcome,
+  PrivacyExpectation,
+  Report,
+  SuiteVendor,
+} from './contract/suite/types.ts';
+export { ControlError } from './core/control-error.ts';
+export type { Controls, FaultRuleInput } from './core/controls.ts';
+export { VENDOR_DESCRIPTORS } from './core/registry.ts';
+export type { Standin, StandinOptions } from './core/standin.ts';
+export { createStandin } from './core/standin.ts';
+export type { PlainRequest, PlainResponse, VendorDescriptor } from './core/types.ts';
 export type { Har, RecordingFile, ReplayTable, ValidateOptions } from './har/index.ts';
 export { loadReplays, validateRecordings } from './har/index.ts';
 export type { ClientCredentials } from './http/dev-credentials.ts';

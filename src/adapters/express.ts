@@ -6,7 +6,6 @@
 import { readFile } from 'node:fs/promises';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import type { OpenAPIV3 } from 'openapi-types';
-import { parse as parseYaml } from 'yaml';
 import type { VendorName } from '../core/registry.ts';
 import { CONTROLS_PATH, type Standin } from '../core/standin.ts';
 import { createDocsRouter, mayBeDocsPath } from '../http/docs-router.ts';
@@ -14,8 +13,12 @@ import { toApiError } from '../http/errors.ts';
 import { plainRequest, RequestAborted, writeOutcome } from './node-http.ts';
 
 async function readContract(vendor: VendorName): Promise<OpenAPIV3.Document> {
-  // Imported on first use: the loader brings the OpenAPI parser and ajv, which serving never needs.
-  const { contractPath } = await import('../contract/loader.ts');
+  // Imported on first use (the docs): serving the vendors never parses YAML, and never needs the
+  // contract loader with its OpenAPI parser and ajv (the docs show the contract as written).
+  const [{ contractPath }, { parse: parseYaml }] = await Promise.all([
+    import('../contract/contract-path.ts'),
+    import('yaml'),
+  ]);
   return parseYaml(await readFile(contractPath(vendor), 'utf8')) as OpenAPIV3.Document;
 }
 

@@ -97,6 +97,16 @@ export function parseExpires(value: string): string | number {
 }
 
 export const parseAdminToken = credential('--admin-token');
+export const parseEnneoSession = credential('--enneo-session');
+export const parseVoipcubeKey = credential('--voipcube-key');
+export const parseAutozodToken = credential('--autozod-token');
+export { parseSecret as parseEnneoSecret };
+
+/** The parser of `--agents`, `--days` or `--tickets`. */
+export function sizeParser(field: keyof WorldSize): (value: string) => number {
+  const { min, max } = SIZE_LIMITS[field];
+  return integer(`--${field}`, min, max);
+}
 
 /** `--seed` and `--anchor`. */
 export function addWorldOptions(cmd: Command): Command {
@@ -116,10 +126,9 @@ export function addWorldOptions(cmd: Command): Command {
 /** `--agents`, `--days`, `--tickets`. */
 export function addSizeOptions(cmd: Command): Command {
   for (const field of Object.keys(SIZE_LIMITS) as (keyof WorldSize)[]) {
-    const { min, max } = SIZE_LIMITS[field];
     cmd.addOption(
       new Option(`--${field} <count>`, `world size: number of ${field}`)
-        .argParser(integer(`--${field}`, min, max))
+        .argParser(sizeParser(field))
         .default(DEFAULT_SIZE[field]),
     );
   }
@@ -150,17 +159,17 @@ export function addCredentialOptions(cmd: Command): Command {
     .addOption(
       new Option('--enneo-session <id>', 'value of the connect.sid cookie Enneo accepts')
         .env('STANDIN_ENNEO_SESSION')
-        .argParser(credential('--enneo-session')),
+        .argParser(parseEnneoSession),
     )
     .addOption(
       new Option('--voipcube-key <key>', 'API key VoIPcube accepts in the Key header')
         .env('STANDIN_VOIPCUBE_KEY')
-        .argParser(credential('--voipcube-key')),
+        .argParser(parseVoipcubeKey),
     )
     .addOption(
       new Option('--autozod-token <token>', 'bearer token Autozod accepts')
         .env('STANDIN_AUTOZOD_TOKEN')
-        .argParser(credential('--autozod-token')),
+        .argParser(parseAutozodToken),
     );
 }
 

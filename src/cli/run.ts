@@ -9,11 +9,16 @@ import { CliError, USAGE_EXIT } from './cli-error.ts';
 import type { CliCommand, CliContext } from './context.ts';
 
 const COMMANDS_DIR = new URL('./commands/', import.meta.url);
+/**
+ * `.ts` when running from sources (tsx, vitest), `.js` from the compiled package: the commands
+ * have the extension this module has. (dist/ also holds `.d.ts` and `.js.map` files; skip them.)
+ */
+const MODULE_EXT = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
 
 /** Every module in ./commands/, by file name: adding a command is adding a file. */
 async function loadCommands(): Promise<CliCommand[]> {
   const files = readdirSync(fileURLToPath(COMMANDS_DIR))
-    .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+    .filter((f) => f.endsWith(MODULE_EXT) && !f.endsWith('.d.ts'))
     .sort();
   const modules = await Promise.all(
     files.map(async (f) => (await import(new URL(f, COMMANDS_DIR).href)) as { command?: CliCommand }),

@@ -3,8 +3,8 @@
  * OpenAPI 3.0, dereferenced, every schema compiled once, cached per file.
  */
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { OpenAPIV3 } from 'openapi-types';
+import { contractPath } from './contract-path.ts';
 import { readContractDocument } from './document.ts';
 import { ContractLoadError } from './load-error.ts';
 import { buildOperation, type Operation } from './operation.ts';
@@ -40,10 +40,7 @@ export interface Contract {
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
-/** Absolute path of contracts/<vendor>.yaml, found from this module's location (not the cwd). */
-export function contractPath(vendor: ContractVendor): string {
-  return fileURLToPath(new URL(`../../contracts/${vendor}.yaml`, import.meta.url));
-}
+export { contractPath } from './contract-path.ts';
 
 const cache = new Map<string, Promise<Contract>>();
 

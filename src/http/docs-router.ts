@@ -11,7 +11,6 @@ import express, {
   type Router,
 } from 'express';
 import type { OpenAPIV3 } from 'openapi-types';
-import swaggerUi from 'swagger-ui-express';
 import type { VendorName } from '../core/registry.ts';
 import {
   type ClientCredentials,
@@ -44,7 +43,12 @@ interface SwaggerUi {
 }
 
 async function buildSwaggerUi(vendor: VendorName, options: DocsOptions): Promise<SwaggerUi> {
-  const [document, client] = await Promise.all([options.loadDocument(vendor), options.clientCredentials()]);
+  // Imported on the first docs request: serving the vendors never needs Swagger UI.
+  const [document, client, { default: swaggerUi }] = await Promise.all([
+    options.loadDocument(vendor),
+    options.clientCredentials(),
+    import('swagger-ui-express'),
+  ]);
   const swaggerOptions = {
     // Shows the lock closed with the development credential; "Logout" in the dialog tests a 401/403.
     authAction: authActionFor(document, docsCredentials(client, vendor)),

@@ -6,12 +6,18 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { InvalidArgumentError, Option } from 'commander';
-import type { CheckName, PrivacyExpectation, SuiteVendor, Target } from '../../contract/suite/types.ts';
+import type {
+  CheckName,
+  PrivacyExpectation,
+  SuiteOptions,
+  SuiteVendor,
+  Target,
+} from '../../contract/suite/types.ts';
 import { CHECKS } from '../../contract/suite/types.ts';
 import { CliError } from '../cli-error.ts';
 import type { CliCommand } from '../context.ts';
 
-interface VerifyFlags {
+export interface VerifyFlags {
   vendor: SuiteVendor;
   baseUrl: string;
   token?: string;
@@ -41,7 +47,7 @@ function collectCheck(value: string, previous: CheckName[] | undefined): CheckNa
   return list.includes(value as CheckName) ? list : [...list, value as CheckName];
 }
 
-const positive = (flag: string, max: number) => (value: string) => {
+export const positive = (flag: string, max: number) => (value: string) => {
   const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
   if (!(Number.isSafeInteger(n) && n >= 1 && n <= max)) {
     throw new InvalidArgumentError(`${flag} must be a whole number from 1 to ${max}.`);
@@ -49,7 +55,7 @@ const positive = (flag: string, max: number) => (value: string) => {
   return n;
 };
 
-function parseBaseUrl(value: string): string {
+export function parseBaseUrl(value: string): string {
   let url: URL;
   try {
     url = new URL(value);
@@ -68,7 +74,7 @@ function parseBaseUrl(value: string): string {
 }
 
 /** `20`, `20/s`: requests per second; 0 = as fast as the server answers. */
-function parseRate(value: string): number {
+export function parseRate(value: string): number {
   const match = /^(\d+(?:\.\d+)?)(?:\/s)?$/.exec(value.trim());
   const n = match ? Number(match[1]) : Number.NaN;
   if (!(Number.isFinite(n) && n >= 0 && n <= 10_000)) {
@@ -80,7 +86,10 @@ function parseRate(value: string): number {
 }
 
 /** The credentials the vendor takes, from flags first, then the vendor's env variables. */
-function credentialsFor(flags: VerifyFlags, env: NodeJS.ProcessEnv): Target['credentials'] {
+function credentialsFor(
+  flags: Pick<VerifyFlags, 'vendor' | 'token' | 'cookie' | 'key'>,
+  env: NodeJS.ProcessEnv,
+): Target['credentials'] {
   switch (flags.vendor) {
     case 'enneo':
       return { token: flags.token ?? env.ENNEO_TOKEN, cookie: flags.cookie ?? env.ENNEO_COOKIE };
@@ -96,6 +105,38 @@ const NEEDED: Record<SuiteVendor, string> = {
   voipcube: '--key (or VOIPCUBE_KEY)',
   autozod: '--token (or AUTOZOD_TOKEN)',
 };
+
+/**
+ * The suite's options from the parsed flags (the CLI's and the public `runVerify`'s), credentials
+ * from the flags first, then `env`.
+ * @throws CliError when the vendor's credentials are missing.
+ */
+export function suiteOptionsFor(
+  flags: Omit<VerifyFlags, 'reporter' | 'output'>,
+  env: NodeJS.ProcessEnv,
+  defaultRate: (baseUrl: string) => number,
+): SuiteOptions {
+  const credentials = credentialsFor(flags, env);
+  if (!Object.values(credentials).some(Boolean)) {
+    throw new CliError(`verify --vendor ${flags.vendor} needs credentials: ${NEEDED[flags.vendor]}.`);
+  }
+  const target: Target = {
+    vendor: flags.vendor,
+    baseUrl: flags.baseUrl,
+    credentials,
+    ids: { ticketId: flags.ticketId, teamId: flags.teamId, agentId: flags.agentId, userId: flags.userId },
+    expectPrivacy: flags.expectPrivacy,
+  };
+  return {
+    target,
+    strict: Boolean(flags.strict),
+    maxRequests: flags.maxRequests,
+    ratePerSecond: flags.rate ?? defaultRate(flags.baseUrl),
+    timeoutMs: flags.timeout,
+    seed: flags.seed,
+    ...(flags.check ? { checks: flags.check } : {}),
+  };
+}
 
 export const command: CliCommand = {
   register(program, ctx) {
@@ -156,35 +197,14 @@ export const command: CliCommand = {
       .option('--seed <n>', 'seed of the generated (robustness) requests', positive('--seed', 2 ** 31 - 1), 1)
       .option('--check <name>', `run only this check (repeatable): ${CHECKS.join(', ')}`, collectCheck)
       .action(async (flags: VerifyFlags) => {
-        const credentials = credentialsFor(flags, process.env);
-        if (!Object.values(credentials).some(Boolean)) {
-          throw new CliError(`verify --vendor ${flags.vendor} needs credentials: ${NEEDED[flags.vendor]}.`);
-        }
-        const target: Target = {
-          vendor: flags.vendor,
-          baseUrl: flags.baseUrl,
-          credentials,
-          ids: {
-            ticketId: flags.ticketId,
-            teamId: flags.teamId,
-            agentId: flags.agentId,
-            userId: flags.userId,
-          },
-          expectPrivacy: flags.expectPrivacy,
-        };
         // Imported here: the suite brings ajv, the OpenAPI parser, exceljs and fast-check.
         const { defaultRate, formatConsole, formatJson, formatJunit, formatProgress, runVerify } =
           await import('../../contract/suite/index.ts');
+        const options = suiteOptionsFor(flags, process.env, defaultRate);
         // Progress goes to stderr, and not at all when a machine-readable report takes stdout.
         const quiet = flags.reporter !== 'console' && !flags.output;
         const report = await runVerify({
-          target,
-          strict: Boolean(flags.strict),
-          maxRequests: flags.maxRequests,
-          ratePerSecond: flags.rate ?? defaultRate(flags.baseUrl),
-          timeoutMs: flags.timeout,
-          seed: flags.seed,
-          ...(flags.check ? { checks: flags.check } : {}),
+          ...options,
           ...(quiet ? {} : { onProgress: (event) => ctx.logger.err(formatProgress(event)) }),
         });
         const format = { console: formatConsole, junit: formatJunit, json: formatJson }[flags.reporter];

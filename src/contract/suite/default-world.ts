@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../../package-root.ts';
 
 /** Ids of the default world (fixtures/people.json), the suite's last resort when none are given or discoverable. */
 export interface DefaultWorldIds {
@@ -19,13 +19,12 @@ export function defaultWorldIds(): Promise<DefaultWorldIds> {
 }
 
 async function load(): Promise<DefaultWorldIds> {
-  const dir = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
-  const people = JSON.parse(await readFile(`${dir}people.json`, 'utf8')) as {
+  const people = JSON.parse(await readFile(packagePath('fixtures', 'people.json'), 'utf8')) as {
     enneo: { userId: number } | null;
     voipcube: { userId: string } | null;
     autozod: { agentId: string; teamId: string } | null;
   }[];
-  const meta = JSON.parse(await readFile(`${dir}meta.json`, 'utf8')) as { anchor: string };
+  const meta = JSON.parse(await readFile(packagePath('fixtures', 'meta.json'), 'utf8')) as { anchor: string };
   const agent = people.find((p) => p.autozod && p.voipcube && p.enneo);
   if (!agent?.autozod || !agent.voipcube || !agent.enneo)
     throw new Error('fixtures/people.json has no agent present in all three vendors');

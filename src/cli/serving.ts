@@ -1,0 +1,100 @@
+/**
+ * Opening the server `standin serve` and `startServer()` share: the world (fixtures or generated),
+ * the app with its settings and credentials, the listening port. The callers differ only in what
+ * they do next (the CLI prints a banner and waits for a signal; the API returns a handle).
+ */
+import type { Server } from 'node:http';
+import type { ExportFormat, PrivacyLevel } from '../config/settings.ts';
+import type { World } from '../world/types.ts';
+import { CliError } from './cli-error.ts';
+import { type CredentialFlags, credentialOverrides, resolveAnchor, type WorldFlags } from './options.ts';
+import { listen } from './server.ts';
+
+/** Every `serve` flag, parsed. */
+export interface ServeFlags extends WorldFlags, CredentialFlags {
+  port: number;
+  host: string;
+  fixtures?: string;
+  enneoPrivacy?: PrivacyLevel;
+  enneoDefaultFormat?: ExportFormat;
+  adminToken?: string;
+  /** HAR files whose recorded answers are replayed (`--replay`, repeatable). */
+  replay?: string[];
+}
+
+/** A listening server and what the banner tells about it. */
+export interface Opened {
+  server: Server;
+  world: World;
+  credentials: ReturnType<typeof credentialOverrides>;
+}
+
+/** The world to serve: the fixture folder as it is, or a generated one. */
+async function loadWorld(flags: ServeFlags, now: number): Promise<World> {
+  if (flags.fixtures !== undefined) {
+    const { readFixtures } = await import('../world/fixtures.ts');
+    try {
+      return await readFixtures(flags.fixtures);
+    } catch (err) {
+      throw new CliError(`--fixtures ${flags.fixtures}: ${(err as Error).message}`);
+    }
+  }
+  const { generateWorld } = await import('../world/index.ts');
+  try {
+    return generateWorld({
+      seed: flags.seed,
+      anchor: resolveAnchor(flags.anchor, now),
+      size: { agents: flags.agents, days: flags.days, tickets: flags.tickets },
+    });
+  } catch (err) {
+    throw new CliError(`cannot generate the world: ${(err as Error).message}`);
+  }
+}
+
+/** The `--replay` files as one table of recorded answers; a file that is no HAR stops the start. */
+async function loadReplayFiles(files: string[], log: (line: string) => void) {
+  const { readFile } = await import('node:fs/promises');
+  const { loadReplays } = await import('../har/replay.ts');
+  try {
+    const table = loadReplays(
+      await Promise.all(files.map(async (name) => ({ name, text: await readFile(name, 'utf8') }))),
+    );
+    log(`replaying ${table.answers.size} recorded answer(s) from ${files.join(', ')}`);
+    for (const note of table.notes) log(`  not replayed: ${note}`);
+    return table;
+  } catch (err) {
+    throw new CliError(`--replay: ${(err as Error).message}`);
+  }
+}
+
+/**
+ * Builds the world and the app and listens.
+ * @param onInternalError told about a bug behind a 500 (the client gets the 500 either way).
+ * @throws CliError with one line when the world cannot be built or the port cannot be opened.
+ */
+export async function openServer(
+  flags: ServeFlags,
+  now: number,
+  onInternalError?: (err: unknown) => void,
+  log: (line: string) => void = () => {},
+): Promise<Opened> {
+  // Imported here, not at the top: `standin --help` and the other commands need none of the server.
+  const { createApp } = await import('../app.ts');
+  const world = await loadWorld(flags, now);
+  const credentials = credentialOverrides(flags);
+  const enneo = {
+    ...(flags.enneoPrivacy ? { reportingPrivacyLevel: flags.enneoPrivacy } : {}),
+    ...(flags.enneoDefaultFormat ? { defaultDateExportFormat: flags.enneoDefaultFormat } : {}),
+  };
+  const replay = flags.replay?.length ? await loadReplayFiles(flags.replay, log) : undefined;
+  const app = createApp({
+    world,
+    credentials,
+    ...(replay ? { replay } : {}),
+    settings: { enneo },
+    ...(flags.adminToken !== undefined ? { adminToken: flags.adminToken } : {}),
+    ...(onInternalError ? { onInternalError } : {}),
+  });
+  const server = await listen(app, flags.host, flags.port);
+  return { server, world, credentials };
+}
