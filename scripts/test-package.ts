@@ -233,16 +233,55 @@ console.log(JSON.stringify({ version: pkg.version, exitCode: report.exitCode, fa
 });
 
 await check(
+  'standin/fetch and standin/msw (with msw 2 installed) answer the same bytes in-process',
+  async () => {
+    const res0 = await run(
+      'npm',
+      ['install', '--no-audit', '--no-fund', '--prefer-offline', 'msw@2'],
+      project,
+      600_000,
+    );
+    expectExit(res0, 0, 'npm install msw@2');
+    const script = `import { generateWorld } from 'standin';
+import { createFetchHandler } from 'standin/fetch';
+import { createHandlers } from 'standin/msw';
+import { setupServer } from 'msw/node';
+const world = generateWorld({ seed: 7, anchor: '2025-09-30', size: { agents: 3, days: 10, tickets: 20 } });
+const query = '/stats/user-statuses?from=2025-09-29&to=2025-09-30';
+const headers = { Key: 'standin-voipcube-dev-key' };
+const handle = createFetchHandler({ world });
+const viaFetch = await handle(new Request('http://standin.test/voipcube' + query, { headers }));
+const { handlers } = createHandlers({ world });
+const server = setupServer(...handlers);
+server.listen({ onUnhandledRequest: 'error' });
+const viaMsw = await fetch('https://customer.voipcube.nl' + query, { headers });
+server.close();
+const [a, b] = [await viaFetch.text(), await viaMsw.text()];
+console.log(JSON.stringify({ statuses: [viaFetch.status, viaMsw.status], same: a === b, rows: JSON.parse(a).length }));
+`;
+    writeFileSync(join(project, 'doors.mjs'), script);
+    const res = await run(process.execPath, ['doors.mjs'], project);
+    expectExit(res, 0, 'node doors.mjs');
+    const out = JSON.parse(res.stdout) as { statuses: number[]; same: boolean; rows: number };
+    assert(out.statuses.join() === '200,200' && out.same && out.rows > 0, `the doors answered ${res.stdout}`);
+  },
+);
+
+await check(
   "a consumer's tsc (tsc --init, module NodeNext) type-checks the imports with zero errors",
   async () => {
     expectExit(await run(process.execPath, [TSC, '--init'], project), 0, 'tsc --init');
     const source = `import { createApp, type RunningServer, runVerify, startServer, type VerifyReport } from 'standin';
+import { createFetchHandler } from 'standin/fetch';
+import { createHandlers } from 'standin/msw';
 const app = createApp();
+const handle: (request: Request) => Promise<Response> = createFetchHandler();
+const { handlers } = createHandlers();
 const server: RunningServer = await startServer({ port: 0, seed: 7 });
 const report: VerifyReport = await runVerify({ vendor: 'voipcube', baseUrl: \`\${server.url}/voipcube\`, key: 'k', strict: true });
 const failed: number = report.summary.failed;
 await server.close();
-export { app, failed };
+export { app, failed, handle, handlers };
 `;
     writeFileSync(join(project, 'index.ts'), source);
     const pkg = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')) as Record<string, unknown>;
