@@ -20,6 +20,12 @@ import { spread } from '../lib/rounds.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const VENDORS = ['enneo', 'voipcube', 'autozod'] as const;
+/** Where standin serves each vendor's API (what `--base-url` takes). */
+const VENDOR_BASE: Record<(typeof VENDORS)[number], string> = {
+  enneo: '/enneo/api/mind',
+  voipcube: '/voipcube',
+  autozod: '/autozod',
+};
 
 /** The CLI entry users run, and how the rows describe it. */
 export function cliEntry(root = ROOT): { file: string; label: string } {
@@ -140,7 +146,7 @@ export async function measureStartup(ctx: BenchContext): Promise<Measurement[]> 
         '--vendor',
         vendor,
         '--base-url',
-        `${server.origin}/${vendor}`,
+        `${server.origin}${VENDOR_BASE[vendor]}`,
         '--strict',
         ...credentials[vendor],
       ]);
