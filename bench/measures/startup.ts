@@ -27,27 +27,31 @@ const VENDOR_BASE: Record<(typeof VENDORS)[number], string> = {
   autozod: '/autozod',
 };
 
-/** The CLI entry users run, and how the rows describe it. */
-export function cliEntry(root = ROOT): { file: string; label: string } {
+/** The Node arguments that start the CLI users run, and how the rows describe it. */
+export function cliEntry(root = ROOT): { argv: string[]; label: string } {
   const manifest = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as {
     bin?: Record<string, string>;
   };
   const bin = manifest.bin?.standin;
   if (bin && existsSync(`${root}${bin}`)) {
-    return { file: `${root}${bin}`, label: bin.startsWith('dist/') ? `compiled ${bin}` : `${bin} (tsx)` };
+    return { argv: [`${root}${bin}`], label: bin.startsWith('dist/') ? `compiled ${bin}` : `${bin} (tsx)` };
+  }
+  const missing = `${bin ?? 'no bin'} not built`;
+  if (existsSync(`${root}bin/standin.js`)) {
+    return { argv: [`${root}bin/standin.js`], label: `bin/standin.js through tsx (${missing})` };
   }
   return {
-    file: `${root}bin/standin.js`,
-    label: `bin/standin.js through tsx (${bin ?? 'no bin'} not built)`,
+    argv: ['--import', 'tsx', `${root}src/cli/main.ts`],
+    label: `src/cli/main.ts through tsx (${missing})`,
   };
 }
 
 /** Runs the CLI once on the server CPU; resolves with wall milliseconds and the exit code. */
 function timeCli(
-  file: string,
+  entry: readonly string[],
   args: readonly string[],
 ): Promise<{ ms: number; code: number | null; output: string }> {
-  const [command, argv] = pinned(SERVER_CPU, process.execPath, [file, ...args]);
+  const [command, argv] = pinned(SERVER_CPU, process.execPath, [...entry, ...args]);
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(command, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -64,12 +68,12 @@ function timeCli(
 
 /** `serve` from spawn until the export answers 200; the server is left running for `verify`. */
 async function serveToFirstAnswer(
-  file: string,
+  entry: readonly string[],
   headers: Record<string, string>,
 ): Promise<{ ms: number; origin: string; stop: () => Promise<void> }> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const [command, argv] = pinned(SERVER_CPU, process.execPath, [file, 'serve', '--port', String(port)]);
+  const [command, argv] = pinned(SERVER_CPU, process.execPath, [...entry, 'serve', '--port', String(port)]);
   const started = performance.now();
   const child = spawnTracked(command, argv, { quiet: true });
   const url = exportUrl(origin, { limit: 1 });
@@ -91,13 +95,13 @@ async function serveToFirstAnswer(
 
 /** The start-up rows: --help, serve to first answer, verify --strict per vendor. */
 export async function measureStartup(ctx: BenchContext): Promise<Measurement[]> {
-  const { file, label } = cliEntry();
+  const { argv: entry, label } = cliEntry();
   const times = ctx.quick ? 2 : 5;
   const rows: Measurement[] = [];
 
   const help: number[] = [];
   for (let i = 0; i < times; i++) {
-    const run = await timeCli(file, ['--help']);
+    const run = await timeCli(entry, ['--help']);
     if (run.code !== 0) throw new Error(`standin --help exited with ${run.code}: ${run.output}`);
     help.push(run.ms);
   }
@@ -116,7 +120,7 @@ export async function measureStartup(ctx: BenchContext): Promise<Measurement[]> 
 
   const serve: number[] = [];
   for (let i = 0; i < Math.max(1, times - 2); i++) {
-    const server = await serveToFirstAnswer(file, ctx.enneoHeaders);
+    const server = await serveToFirstAnswer(entry, ctx.enneoHeaders);
     serve.push(server.ms);
     await server.stop();
   }
@@ -133,7 +137,7 @@ export async function measureStartup(ctx: BenchContext): Promise<Measurement[]> 
     }),
   );
 
-  const server = await serveToFirstAnswer(file, ctx.enneoHeaders);
+  const server = await serveToFirstAnswer(entry, ctx.enneoHeaders);
   try {
     const credentials: Record<(typeof VENDORS)[number], string[]> = {
       enneo: ['--token', await defaultEnneoToken(DEFAULT_CREDENTIALS.enneo.jwtSecret)],
@@ -141,7 +145,7 @@ export async function measureStartup(ctx: BenchContext): Promise<Measurement[]> 
       autozod: ['--token', DEFAULT_CREDENTIALS.autozod.token],
     };
     for (const vendor of VENDORS) {
-      const run = await timeCli(file, [
+      const run = await timeCli(entry, [
         'verify',
         '--vendor',
         vendor,
