@@ -96,6 +96,7 @@ function figuresOf(s: RoundsSummary, bytes: number): Record<string, number> {
     '% server core': s.serverCore * 100,
     '% generator core': s.generatorCore * 100,
     '% steal max': s.steal * 100,
+    'clean rounds': s.clean,
     'body bytes': bytes,
   };
 }
@@ -103,6 +104,9 @@ function figuresOf(s: RoundsSummary, bytes: number): Record<string, number> {
 function noteOf(s: RoundsSummary, extra?: string): string | undefined {
   const parts = [
     extra,
+    s.clean === 0
+      ? `no round free of outside load (of ${s.rounds}): preliminary`
+      : `${s.clean} of ${s.rounds} rounds free of outside load, figures from those`,
     s.failures > 0 ? `${s.failures} requests failed or were not 2xx` : undefined,
     s.outside >= 0.1 ? `outside load up to ${(s.outside * 100).toFixed(0)}% of a core` : undefined,
   ].filter(Boolean);

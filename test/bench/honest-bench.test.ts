@@ -88,10 +88,18 @@ describe('rounds', () => {
     expect(spread([3, 1, 2])).toEqual({ median: 2, min: 1, max: 3 });
     expect(spread([4, 1, 3, 2])).toEqual({ median: 2.5, min: 1, max: 4 });
     expect(spread([Number.NaN]).median).toBeNaN();
-    const summary = summarize([run(1000, 0.99, 0.2), run(1200, 0.6, 0.2, 0.35), run(900, 0.98, 0.2)]);
+    const summary = summarize([run(1000, 0.99, 0.2), run(1200, 0.98, 0.2), run(900, 0.98, 0.2)]);
     expect(summary.reqPerSec).toEqual({ median: 1000, min: 900, max: 1200 });
     expect(summary.bound).toBe('server CPU');
-    expect(summary.outside).toBe(0.35);
-    expect(summary.rounds).toBe(3);
+    expect([summary.rounds, summary.clean]).toEqual([3, 3]);
+  });
+
+  it('leaves rounds with outside load out of the figures while any clean round exists', () => {
+    const mixed = summarize([run(1000, 0.99, 0.2), run(400, 0.6, 0.2, 0.35), run(1100, 0.98, 0.2)]);
+    expect(mixed.reqPerSec).toEqual({ median: 1050, min: 1000, max: 1100 });
+    expect([mixed.rounds, mixed.clean, mixed.bound]).toEqual([3, 2, 'server CPU']);
+    const dirty = summarize([run(400, 0.6, 0.2, 0.35), run(500, 0.55, 0.2, 0.4)]);
+    expect(dirty.reqPerSec).toEqual({ median: 450, min: 400, max: 500 });
+    expect([dirty.clean, dirty.bound, dirty.outside]).toEqual([0, 'outside load', 0.4]);
   });
 });
