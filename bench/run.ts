@@ -19,6 +19,7 @@ import { installCleanup, killAllChildrenNow } from './lib/children.ts';
 import type { BenchContext } from './lib/context.ts';
 import { cpuShare, readProcStat } from './lib/cpu.ts';
 import { pickGenerator } from './lib/generator.ts';
+import { formatPeerTable } from './lib/peer-table.ts';
 import { PINNING_OFF } from './lib/pin.ts';
 import {
   type BenchReport,
@@ -183,6 +184,11 @@ async function main(): Promise<number> {
   writeFileSync(new URL('latest.json', resultsDir), `${JSON.stringify(report, null, 2)}\n`);
 
   process.stdout.write(`${formatTable(measurements)}\n\n`);
+  const peerTable = formatPeerTable(measurements);
+  if (peerTable)
+    process.stdout.write(
+      `Peer comparison (same bytes; servers on one core, ${ctx.generator} on the other):\n\n${peerTable}\n\n`,
+    );
   const busy = busyMachineWarning(report.machine.loadAverage, report.machine.cpus);
   if (busy) process.stdout.write(`${busy}\n`);
   process.stdout.write(
