@@ -80,6 +80,16 @@ describe('xlsx writer', () => {
     expect(sheet.getCell('AD2').value).toBe(expected(rows[0]!.col29));
   });
 
+  it('writes a 1,000-row page of multi-byte text whole, up to its last cell', async () => {
+    const rows = awkwardRows(1000);
+    const sheet = (await readBack(xlsxBytes(COLUMNS, rows, STAMP))).worksheets[0]!;
+    expect(sheet.rowCount).toBe(1001);
+    const last = sheet.getRow(1001);
+    expect(COLUMNS.map((_, c) => last.getCell(c + 1).value)).toEqual(
+      COLUMNS.map((column) => expected(rows[999]![column])),
+    );
+  });
+
   it('drops the characters XML 1.0 cannot carry and keeps the rest of the text', async () => {
     const text = `a\u0000b\u0001c\u000bd\u001fe\ufffef\ud800g\udc00h 😀`;
     const workbook = await readBack(
