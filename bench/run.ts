@@ -97,7 +97,6 @@ async function main(): Promise<number> {
     quick,
     connections: 50,
     seconds: {
-      headline: seconds ?? 10,
       formats: seconds ?? (quick ? 1 : 5),
       scale: seconds ?? 4,
       warmUp: 1,

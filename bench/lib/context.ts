@@ -12,8 +12,6 @@ export interface BenchContext {
   connections: number;
   /** Seconds per load run, by kind. */
   seconds: {
-    /** The headline comparison (standin vs node:http vs Prism). */
-    headline: number;
     /** Each format at limit=1000. */
     formats: number;
     /** Each sort column at scale, on each world. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cpuShare, parsePidStat, parseProcStat } from '../../bench/lib/cpu.ts';
 import { parseTimes, parseWrk } from '../../bench/lib/generator.ts';
+import { formatPeerTable } from '../../bench/lib/peer-table.ts';
+import { measurement, skipped } from '../../bench/lib/report.ts';
 import { boundOf, type RunFigures, spread, summarize } from '../../bench/lib/rounds.ts';
 
 const WRK_REPORT = `Running 5s test @ http://127.0.0.1:40123/page
@@ -103,3 +105,55 @@ describe('rounds', () => {
     expect([dirty.clean, dirty.bound, dirty.outside]).toEqual([0, 'outside load', 0.4]);
   });
 });
+
+describe('peer table', () => {
+  it('prints one line per server and body with median (min–max), bound and verdict, and skipped peers with the reason', () => {
+    const table = formatPeerTable([
+      measurement({
+        id: 'peers.page.standin',
+        title: 'Export page (JSON, limit=100), 119 kB: standin [bound: server CPU]',
+        figures: {
+          'req/s': 9000,
+          'req/s min': 8000,
+          'req/s max': 9500,
+          'µs CPU/req': 60,
+          'µs CPU/req min': 55,
+          'µs CPU/req max': 70,
+          'clean rounds': 3,
+        },
+      }),
+      measurement({
+        id: 'peers.page.prism',
+        title: 'Export page (JSON, limit=100), 119 kB: Prism 5.14.2 [bound: server CPU]',
+        figures: {
+          'req/s': 900,
+          'req/s min': 800,
+          'req/s max': 950,
+          'µs CPU/req': 1100,
+          'µs CPU/req min': 1000,
+          'µs CPU/req max': 1200,
+          'clean rounds': 2,
+        },
+        ratioLabel: 'standin/peer req/s',
+        ratio: 10,
+        target: { op: '>=', value: 5, unit: '×' },
+      }),
+      skipped(
+        'peers.page.mockoon',
+        'Export page (JSON, limit=100): Mockoon CLI 9.9.0',
+        'not installed: offline',
+      ),
+      measurement({ id: 'formats.json', title: 'not a peer row', figures: {} }),
+    ]).split('\n');
+    expect(lines(table)).toEqual([
+      'Export page (JSON, limit=100), 119 kB: standin, bound: server CPU | 9,000 (8,000–9,500) | 60 (55–70) | 3 | — | — | info',
+      'Export page (JSON, limit=100), 119 kB: Prism 5.14.2, bound: server CPU | 900 (800–950) | 1,100 (1,000–1,200) | 2 | standin/peer req/s 10 | ≥ 5× | pass',
+      'Export page (JSON, limit=100): Mockoon CLI 9.9.0 | skipped: not installed: offline | | | | | skipped',
+    ]);
+  });
+});
+
+/** The body lines of a Markdown table, without the outer pipes. */
+function lines(table: string[]): string[] {
+  return table.slice(2).map((line) => line.slice(2, -2));
+}
