@@ -71,7 +71,13 @@ export function treeCpuSeconds(pid: number): number | null {
 
 /** One CPU's counters from /proc/stat, in ticks. */
 export interface CpuTimes {
+  /** user, nice and system: time some process was charged for. */
   busy: number;
+  /**
+   * irq and softirq: mostly the loopback traffic of the run itself, which no process is charged
+   * for, so it is kept apart from `busy` rather than counted as other processes' load.
+   */
+  irq: number;
   idle: number;
   steal: number;
 }
@@ -85,7 +91,7 @@ export function parseProcStat(text: string): Map<string, CpuTimes> {
     // user nice system idle iowait irq softirq steal (guest time is already inside user).
     const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] =
       rest.map(Number);
-    cpus.set(name!, { busy: user + nice + system + irq + softirq, idle: idle + iowait, steal });
+    cpus.set(name!, { busy: user + nice + system, irq: irq + softirq, idle: idle + iowait, steal });
   }
   return cpus;
 }
@@ -101,7 +107,10 @@ export function readProcStat(): Map<string, CpuTimes> | null {
 
 /** What one CPU did between two /proc/stat readings, as fractions of its time. */
 export interface CpuShare {
+  /** Time charged to processes (user, nice, system). */
   busy: number;
+  /** Interrupt time (irq, softirq). */
+  irq: number;
   steal: number;
   /** Seconds of busy time. */
   busySeconds: number;
@@ -117,8 +126,9 @@ export function cpuShare(
   const b = after?.get(cpu);
   if (!a || !b) return null;
   const busy = b.busy - a.busy;
+  const irq = b.irq - a.irq;
   const steal = b.steal - a.steal;
-  const total = busy + steal + (b.idle - a.idle);
+  const total = busy + irq + steal + (b.idle - a.idle);
   if (total <= 0) return null;
-  return { busy: busy / total, steal: steal / total, busySeconds: busy / CLOCK_TICKS };
+  return { busy: busy / total, irq: irq / total, steal: steal / total, busySeconds: busy / CLOCK_TICKS };
 }

@@ -51,12 +51,13 @@ describe('/proc readings', () => {
     expect(parsePidStat('garbage')).toBeNull();
   });
 
-  it('gives busy and steal shares of one CPU between two /proc/stat readings', () => {
+  it('gives process, interrupt and steal shares of one CPU between two /proc/stat readings', () => {
     const before = parseProcStat('cpu  10 0 10 100 0 0 0 0 0 0\ncpu0 5 0 5 50 0 0 0 0 0 0\n');
-    const after = parseProcStat('cpu  80 0 30 160 0 0 0 30 0 0\ncpu0 65 0 15 60 0 0 0 0 0 0\n');
+    const after = parseProcStat('cpu  80 0 30 160 0 0 0 30 0 0\ncpu0 65 0 15 60 0 4 16 0 0 0\n');
     // cpu: busy 90, steal 30, idle 60 ticks → 180 in all.
-    expect(cpuShare(before, after, 'cpu')).toEqual({ busy: 0.5, steal: 30 / 180, busySeconds: 0.9 });
-    expect(cpuShare(before, after, 'cpu0')?.busy).toBeCloseTo(70 / 80, 9);
+    expect(cpuShare(before, after, 'cpu')).toEqual({ busy: 0.5, irq: 0, steal: 30 / 180, busySeconds: 0.9 });
+    // cpu0: busy 70, irq+softirq 20, idle 10 → 100; loopback interrupts are not a process's load.
+    expect(cpuShare(before, after, 'cpu0')).toEqual({ busy: 0.7, irq: 0.2, steal: 0, busySeconds: 0.7 });
     expect(cpuShare(before, after, 'cpu7')).toBeNull();
   });
 });
