@@ -75,12 +75,18 @@ describe('rounds', () => {
     steal: 0.01,
     outsideServerCpu: outside,
     outsideGeneratorCpu: 0,
+    irqServerCpu: 0,
+    irqGeneratorCpu: 0,
     bound: boundOf({ serverCore, generatorCore, outsideServerCpu: outside }),
   });
 
   it('names the component that used up its core, and outside load when the server core was shared', () => {
     expect(boundOf({ serverCore: 0.97, generatorCore: 0.99, outsideServerCpu: 0 })).toBe('server CPU');
     expect(boundOf({ serverCore: 0.5, generatorCore: 0.95, outsideServerCpu: 0 })).toBe('generator');
+    // A core busy with the server's own network interrupts is the server's.
+    expect(
+      boundOf({ serverCore: 0.65, generatorCore: 0.5, outsideServerCpu: 0.05, irqServerCpu: 0.25 }),
+    ).toBe('server CPU');
     expect(boundOf({ serverCore: 0.6, generatorCore: 0.3, outsideServerCpu: 0.35 })).toBe('outside load');
     expect(boundOf({ serverCore: 0.4, generatorCore: 0.3, outsideServerCpu: 0 })).toBe(
       'neither (latency/network)',
