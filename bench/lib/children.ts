@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { pinned, SERVER_CPU } from './pin.ts';
 
 /**
  * Every process the bench starts is registered here and killed at the end, on a crash and on
@@ -86,11 +87,15 @@ export function spawnTsChild(
   nodeFlags: readonly string[],
   argument: unknown,
 ): ChildProcess {
-  return spawnTracked(
-    process.execPath,
-    [...nodeFlags, '--import', 'tsx', benchFile(relative), JSON.stringify(argument)],
-    { ipc: true },
-  );
+  // Pinned to the server CPU: the load generator has the other one to itself.
+  const [command, args] = pinned(SERVER_CPU, process.execPath, [
+    ...nodeFlags,
+    '--import',
+    'tsx',
+    benchFile(relative),
+    JSON.stringify(argument),
+  ]);
+  return spawnTracked(command, args, { ipc: true });
 }
 
 /** Waits for the first IPC message of `type` from a child; rejects if it exits first or time runs out. */

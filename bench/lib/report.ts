@@ -45,7 +45,17 @@ export interface BenchReport {
     /** 1-minute load average at the start and at the end: above the CPU count, other work shared the machine. */
     loadAverage: { start: number; end: number };
   };
-  settings: { connections: number; seconds: Record<string, number> };
+  settings: {
+    connections: number;
+    seconds: Record<string, number>;
+    /** The load generator of the peer comparison, its rounds, and how processes were pinned. */
+    generator?: string;
+    rounds?: number;
+    quick?: boolean;
+    pinning?: string;
+    /** Share of all CPU time the hypervisor stole over the whole run (/proc/stat). */
+    stealShare?: number | null;
+  };
   measurements: Measurement[];
 }
 

@@ -56,21 +56,6 @@ export async function startStandin(
   }
 }
 
-/** Starts the bare node:http reference server answering every request with `body`. */
-export async function startBare(body: Buffer, contentType: string): Promise<RunningServer> {
-  const child = spawnTsChild('servers/bare-server.ts', [], {});
-  try {
-    await nextMessage(child, 'waiting', 30_000);
-    const ready = nextMessage<{ type: 'ready'; port: number }>(child, 'ready', 30_000);
-    child.send({ type: 'body', base64: body.toString('base64'), contentType });
-    const { port } = await ready;
-    return { child, pid: child.pid!, origin: `http://127.0.0.1:${port}`, stop: () => stopChild(child) };
-  } catch (err) {
-    await stopChild(child);
-    throw err;
-  }
-}
-
 /** Runs `work` with a server and always stops the server afterwards, whatever `work` does. */
 export async function withServer<S extends RunningServer, T>(
   start: () => Promise<S>,

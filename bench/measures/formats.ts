@@ -1,16 +1,23 @@
 /**
- * Measurement 2: the export at limit=1000 in each format — req/s and bytes/s. No target; the
- * figures show what CSV and XLSX cost next to JSON. Each format gets a fixed number of requests
- * sized to last about `seconds.formats`, so that slow answers are counted, never cut off.
+ * Measurement 2: the export at limit=1000 in each format — req/s, bytes/s and the server's CPU per
+ * request (from /proc); xlsx has a target of 15 ms CPU per request, the others none. Each format
+ * gets a fixed number of requests sized to last about `seconds.formats`, so that slow answers are
+ * counted, never cut off.
  */
 import type { BenchContext } from '../lib/context.ts';
 import { exportUrl } from '../lib/context.ts';
+import { treeCpuSeconds } from '../lib/cpu.ts';
 import { expectOk, fetchBody } from '../lib/http-get.ts';
 import { load } from '../lib/load.ts';
-import { type Measurement, measurement } from '../lib/report.ts';
+import { type Measurement, measurement, type Target } from '../lib/report.ts';
 import type { RunningStandin } from '../lib/servers.ts';
 
 export const FORMATS = ['json', 'csv', 'xlsx'] as const;
+
+/** Server CPU per 1,000-row request, by format. */
+const CPU_TARGETS: Partial<Record<(typeof FORMATS)[number], Target>> = {
+  xlsx: { op: '<=', value: 15, unit: ' ms' },
+};
 
 /**
  * How many requests fill about `seconds` when one takes `singleMs` alone (the server has one
@@ -36,6 +43,7 @@ export async function measureFormats(ctx: BenchContext, standin: RunningStandin)
     ctx.log(
       `formats: ${format} is ${first.body.length} bytes, ${singleMs.toFixed(0)} ms alone; sending ${amount}`,
     );
+    const cpuBefore = treeCpuSeconds(standin.pid);
     const result = await load({
       url,
       headers: ctx.enneoHeaders,
@@ -43,6 +51,12 @@ export async function measureFormats(ctx: BenchContext, standin: RunningStandin)
       seconds: 0,
       amount,
     });
+    const cpuAfter = treeCpuSeconds(standin.pid);
+    const cpuMs =
+      cpuBefore === null || cpuAfter === null || result.requests === 0
+        ? null
+        : ((cpuAfter - cpuBefore) / result.requests) * 1000;
+    const target = CPU_TARGETS[format];
     rows.push(
       measurement({
         id: `formats.${format}`,
@@ -53,7 +67,11 @@ export async function measureFormats(ctx: BenchContext, standin: RunningStandin)
           'ms p50': result.latencyP50Ms,
           'ms alone': singleMs,
           'body bytes': first.body.length,
+          ...(cpuMs === null ? {} : { 'ms server CPU/req': cpuMs }),
         },
+        ratioLabel: 'ms server CPU/req',
+        ratio: cpuMs,
+        ...(target ? { target } : {}),
         ...(result.failures > 0 ? { note: `${result.failures} requests failed or were not 2xx` } : {}),
       }),
     );

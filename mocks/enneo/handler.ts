@@ -23,8 +23,7 @@ import { createPseudonyms } from './pseudonyms.ts';
 import type { EnneoSettings } from './settings.ts';
 import { parseTicketId, TicketWorklogIndex } from './ticket-worklogs.ts';
 import { VerifiedTokens } from './verified-tokens.ts';
-import { XLSX_CONTENT_TYPE, XLSX_DISPOSITION } from './xlsx.ts';
-import { xlsxPageBytes } from './xlsx-bytes.ts';
+import { XLSX_CONTENT_TYPE, XLSX_DISPOSITION, xlsxBytes } from './xlsx.ts';
 
 export const EXPORT_PATH = '/export/reporting_worklog';
 export const TICKET_WORKLOG_PATH = '/ticket/{ticketId}/worklog';
@@ -108,7 +107,7 @@ export function createEnneoHandler(deps: VendorDeps<EnneoCredentials, EnneoSetti
           'content-disposition': CSV_DISPOSITION,
         });
       case 'xlsx': {
-        const bytes = await xlsxPageBytes(projection.columns, store.objects(page, projection), stamp);
+        const bytes = xlsxBytes(projection.columns, store.objects(page, projection), stamp);
         return bytesResponse(200, XLSX_CONTENT_TYPE, bytes, { 'content-disposition': XLSX_DISPOSITION });
       }
     }
