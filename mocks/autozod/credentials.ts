@@ -15,6 +15,7 @@ export const AUTOZOD_CREDENTIAL_OPTIONS: readonly CredentialOption<AutozodCreden
   {
     field: 'token',
     flag: '--autozod-token',
+    placeholder: 'token',
     env: 'STANDIN_AUTOZOD_TOKEN',
     description: 'bearer token Autozod accepts',
     kind: 'header',

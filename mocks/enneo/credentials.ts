@@ -24,6 +24,7 @@ export const ENNEO_CREDENTIAL_OPTIONS: readonly CredentialOption<EnneoCredential
   {
     field: 'jwtSecret',
     flag: '--enneo-secret',
+    placeholder: 'secret',
     env: 'STANDIN_ENNEO_SECRET',
     description: 'HS256 secret that signs Enneo JWTs',
     kind: 'secret',
@@ -31,6 +32,7 @@ export const ENNEO_CREDENTIAL_OPTIONS: readonly CredentialOption<EnneoCredential
   {
     field: 'sessionId',
     flag: '--enneo-session',
+    placeholder: 'id',
     env: 'STANDIN_ENNEO_SESSION',
     description: 'value of the connect.sid cookie Enneo accepts',
     kind: 'header',

@@ -16,6 +16,7 @@ export const VOIPCUBE_CREDENTIAL_OPTIONS: readonly CredentialOption<VoipcubeCred
   {
     field: 'key',
     flag: '--voipcube-key',
+    placeholder: 'key',
     env: 'STANDIN_VOIPCUBE_KEY',
     description: 'API key VoIPcube accepts in the Key header',
     kind: 'header',

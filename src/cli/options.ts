@@ -5,8 +5,7 @@
  */
 import { isIP } from 'node:net';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { parseExpiresIn } from '../../mocks/enneo/token.ts';
-import type { Credentials } from '../config/credentials.ts';
+import { CREDENTIAL_FLAGS, type CredentialFlag, parseExpiresIn } from '../core/registry.ts';
 import type { CredentialOverrides } from '../http/dev-credentials.ts';
 import { DEFAULT_ANCHOR, DEFAULT_SEED, DEFAULT_SIZE } from '../world/defaults.ts';
 import type { WorldSize } from '../world/types.ts';
@@ -75,13 +74,30 @@ function credential(flag: string): (value: string) => string {
   };
 }
 
-/** The Enneo JWT secret: any text of 1 to 512 characters (it is a key, never sent as a header). */
-function parseSecret(value: string): string {
-  if (value.length < 1 || value.length > 512) {
-    throw new InvalidArgumentError('--enneo-secret must be 1 to 512 characters.');
-  }
-  return value;
+/** A secret such as a JWT signing key: any text of 1 to 512 characters (never sent as a header). */
+function secret(flag: string): (value: string) => string {
+  return (value) => {
+    if (value.length < 1 || value.length > 512) {
+      throw new InvalidArgumentError(`${flag} must be 1 to 512 characters.`);
+    }
+    return value;
+  };
 }
+
+/** The parser of a vendor's credential flag, by the kind its descriptor gives it. */
+const credentialParser = (option: CredentialFlag) =>
+  option.kind === 'secret' ? secret(option.flag) : credential(option.flag);
+
+/** `--enneo-secret` → `enneoSecret`: the key commander gives a flag's value. */
+const flagKey = (flag: string) =>
+  flag.replace(/^--/, '').replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+
+const flagNamed = (flag: string): CredentialFlag => {
+  const option = CREDENTIAL_FLAGS.find((o) => o.flag === flag);
+  if (!option) throw new Error(`no vendor declares the credential flag ${flag}`);
+  return option;
+};
+const parseSecret = credentialParser(flagNamed('--enneo-secret'));
 
 /** A token lifetime such as `90s`, `15m`, `1h`, `7d`, `2w`, or a number of seconds. */
 export function parseExpires(value: string): string | number {
@@ -97,9 +113,9 @@ export function parseExpires(value: string): string | number {
 }
 
 export const parseAdminToken = credential('--admin-token');
-export const parseEnneoSession = credential('--enneo-session');
-export const parseVoipcubeKey = credential('--voipcube-key');
-export const parseAutozodToken = credential('--autozod-token');
+export const parseEnneoSession = credentialParser(flagNamed('--enneo-session'));
+export const parseVoipcubeKey = credentialParser(flagNamed('--voipcube-key'));
+export const parseAutozodToken = credentialParser(flagNamed('--autozod-token'));
 export { parseSecret as parseEnneoSecret };
 
 /** The parser of `--agents`, `--days` or `--tickets`. */
@@ -144,33 +160,22 @@ export interface WorldFlags {
   tickets: number;
 }
 
-/** `--enneo-secret` alone (enough to mint tokens). */
-export function addEnneoSecretOption(cmd: Command): Command {
-  return cmd.addOption(
-    new Option('--enneo-secret <secret>', 'HS256 secret that signs Enneo JWTs')
-      .env('STANDIN_ENNEO_SECRET')
-      .argParser(parseSecret),
-  );
+/** A vendor's credential flag as a commander option, also read from its env variable. */
+function credentialOption(option: CredentialFlag): Option {
+  return new Option(`${option.flag} <${option.placeholder}>`, option.description)
+    .env(option.env)
+    .argParser(credentialParser(option));
 }
 
-/** The four credential flags, each also read from its env variable. */
+/** `--enneo-secret` alone (enough to mint tokens). */
+export function addEnneoSecretOption(cmd: Command): Command {
+  return cmd.addOption(credentialOption(flagNamed('--enneo-secret')));
+}
+
+/** Every vendor's credential flags (from the vendors' descriptors), each also read from its env variable. */
 export function addCredentialOptions(cmd: Command): Command {
-  return addEnneoSecretOption(cmd)
-    .addOption(
-      new Option('--enneo-session <id>', 'value of the connect.sid cookie Enneo accepts')
-        .env('STANDIN_ENNEO_SESSION')
-        .argParser(parseEnneoSession),
-    )
-    .addOption(
-      new Option('--voipcube-key <key>', 'API key VoIPcube accepts in the Key header')
-        .env('STANDIN_VOIPCUBE_KEY')
-        .argParser(parseVoipcubeKey),
-    )
-    .addOption(
-      new Option('--autozod-token <token>', 'bearer token Autozod accepts')
-        .env('STANDIN_AUTOZOD_TOKEN')
-        .argParser(parseAutozodToken),
-    );
+  for (const option of CREDENTIAL_FLAGS) cmd.addOption(credentialOption(option));
+  return cmd;
 }
 
 /** Parsed credential flags, any of them absent. */
@@ -181,14 +186,16 @@ export interface CredentialFlags {
   autozodToken?: string;
 }
 
-/** The overrides `createApp` takes, from the credential flags. */
+/** The overrides `createApp` takes, from the credential flags (each vendor's, as its descriptor maps them). */
 export function credentialOverrides(flags: CredentialFlags): CredentialOverrides {
-  const enneo: Partial<Credentials['enneo']> = {};
-  if (flags.enneoSecret !== undefined) enneo.jwtSecret = flags.enneoSecret;
-  if (flags.enneoSession !== undefined) enneo.sessionId = flags.enneoSession;
-  return {
-    enneo,
-    ...(flags.voipcubeKey !== undefined ? { voipcube: { key: flags.voipcubeKey } } : {}),
-    ...(flags.autozodToken !== undefined ? { autozod: { token: flags.autozodToken } } : {}),
-  };
+  const given = flags as Record<string, string | undefined>;
+  const overrides: Record<string, Record<string, string>> = {};
+  for (const option of CREDENTIAL_FLAGS) {
+    const value = given[flagKey(option.flag)];
+    if (value === undefined) continue;
+    const vendor = overrides[option.vendor] ?? {};
+    vendor[option.field] = value;
+    overrides[option.vendor] = vendor;
+  }
+  return overrides as CredentialOverrides;
 }

@@ -88,6 +88,8 @@ export interface CredentialOption<C> {
   field: keyof C & string;
   flag: string;
   env: string;
+  /** What `--help` shows for the value, e.g. `key` in `--voipcube-key <key>`. */
+  placeholder: string;
   description: string;
   /** `header`: travels in a header or cookie (visible ASCII only); `secret`: a key, never sent. */
   kind: 'header' | 'secret';

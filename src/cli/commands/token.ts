@@ -1,7 +1,7 @@
 /** `standin token enneo [--user ID] [--permission NAME ...] [--expires-in 1h]`: mints an Enneo JWT. */
 import { InvalidArgumentError, Option } from 'commander';
-import { mintEnneoToken } from '../../../mocks/enneo/token.ts';
 import { DEFAULT_CREDENTIALS } from '../../config/credentials.ts';
+import { mintEnneoToken } from '../../core/registry.ts';
 import type { CliCommand } from '../context.ts';
 import { addEnneoSecretOption, parseExpires, parseUserId } from '../options.ts';
 
