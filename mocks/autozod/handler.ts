@@ -36,7 +36,7 @@ export function createAutozodHandler(deps: VendorDeps<AutozodCredentials, object
     authorizeBearer(req.headers.authorization, deps.credentials.token);
     const query = parseSessionLogQuery(req.query);
     const agentIds = resolveAgents(index, query);
-    const data = summarizeSessionLogs(index.daysFor(agentIds, query.startDay, query.endDay), agentIds.length);
+    const data = summarizeSessionLogs(index.daysFor(agentIds, query.startDay, query.endDay));
     return jsonResponse(200, { success: true, data });
   };
 }

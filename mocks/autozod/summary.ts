@@ -1,11 +1,16 @@
 /**
  * The answer of GET /api/sessionLogs/list as pure data: a per-day breakdown of on-duty sessions
  * and a summary that is exactly the sum of that breakdown.
+ *
+ * Assumed meaning of "inactive": the breaks inside an agent's working day, i.e. the time from the
+ * agent's first on-duty start to their last on-duty end of that day that is not on duty. A day
+ * without sessions has neither active nor inactive time. Counting the rest of a 24-hour day
+ * instead made a full-time agent look 20–30 % active, and days before the agent's first day or
+ * after the anchor diluted the share further; with breaks only, a full-time agent with a lunch
+ * break reads about 90 % active, as a time-tracking report of such an agent would.
  */
 import { formatDdMmYyyy } from './calendar-day.ts';
 import { formatDuration } from './duration-format.ts';
-
-export const SECONDS_PER_DAY = 86_400;
 
 /** One on-duty session as listed in a day of the breakdown. */
 export interface SessionItem {
@@ -50,19 +55,17 @@ export interface SessionLogsData {
 
 /**
  * Builds the breakdown (one item per given day, in the given order) and its summary.
- * Every agent-day holds 86,400 s: what is not on duty is inactive.
  * @param days the range's days, oldest first, each with its sessions (possibly none)
- * @param agentCount how many agents the answer covers (1, or the team's size)
  */
-export function summarizeSessionLogs(days: readonly DaySessions[], agentCount: number): SessionLogsData {
-  const capacity = SECONDS_PER_DAY * agentCount;
+export function summarizeSessionLogs(days: readonly DaySessions[]): SessionLogsData {
   let totalActive = 0;
   let totalInactive = 0;
   let totalSessions = 0;
   const daily_breakdown = days.map(({ day, sessions }): DailyBreakdownItem => {
     let active = 0;
     for (const s of sessions) active += s.duration_seconds;
-    const inactive = capacity - active;
+    // One agent's sessions never overlap in the world; should they, inactive stays at 0.
+    const inactive = Math.max(0, workingSpanSeconds(sessions) - active);
     totalActive += active;
     totalInactive += inactive;
     totalSessions += sessions.length;
@@ -87,6 +90,28 @@ export function summarizeSessionLogs(days: readonly DaySessions[], agentCount: n
     },
     daily_breakdown,
   };
+}
+
+/**
+ * The sum over agents of each agent's working span on one day: whole seconds from their first
+ * session's start to their last session's end. Not less than the day's active seconds when each
+ * agent's sessions are disjoint, since a floor of a sum is at least the sum of the floors.
+ */
+export function workingSpanSeconds(sessions: readonly SessionItem[]): number {
+  const spans = new Map<string, { from: number; to: number }>();
+  for (const s of sessions) {
+    const from = Date.parse(s.start);
+    const to = Date.parse(s.end);
+    const span = spans.get(s.agent_id);
+    if (!span) spans.set(s.agent_id, { from, to });
+    else {
+      span.from = Math.min(span.from, from);
+      span.to = Math.max(span.to, to);
+    }
+  }
+  let total = 0;
+  for (const { from, to } of spans.values()) total += Math.floor((to - from) / 1000);
+  return total;
 }
 
 /**

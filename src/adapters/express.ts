@@ -53,6 +53,7 @@ export function createExpressApp(standin: Standin, onInternalError?: (err: unkno
     clientCredentials: () => standin.clientCredentials(),
     seed: standin.world.meta.seed,
     anchor: standin.world.meta.anchor,
+    world: standin.world,
     controlsPath: CONTROLS_PATH,
     controlsAccess: standin.adminToken
       ? 'The controls require the admin token: Authorization: Bearer <admin token>.'

@@ -12,6 +12,7 @@ import express, {
 } from 'express';
 import type { OpenAPIV3 } from 'openapi-types';
 import type { VendorName } from '../core/registry.ts';
+import type { World } from '../world/types.ts';
 import {
   type ClientCredentials,
   credentialHeaders,
@@ -19,8 +20,15 @@ import {
   VENDOR_TITLES,
 } from './dev-credentials.ts';
 import { renderIndexPage, type VendorView } from './docs-page.ts';
-import { authActionFor, listOperations, requestOrigin, withMockServer } from './openapi-json.ts';
+import {
+  authActionFor,
+  documentForDocsPage,
+  listOperations,
+  requestOrigin,
+  withMockServer,
+} from './openapi-json.ts';
 import { setHtmlSecurityHeaders } from './security.ts';
+import { tryOutValues } from './try-out.ts';
 
 export interface DocsOptions {
   vendors: readonly { name: VendorName; basePath: string }[];
@@ -31,6 +39,11 @@ export interface DocsOptions {
   anchor: string;
   controlsPath: string;
   controlsAccess: string;
+  /**
+   * The world being served: "Try it out" is pre-filled with ids and dates from it. Without it the
+   * contracts' own examples are pre-filled, which may find no data.
+   */
+  world?: Pick<World, 'enneo' | 'voipcube' | 'autozod'>;
 }
 
 const docsPath = (vendor: VendorName) => `/docs/${vendor}/`;
@@ -107,6 +120,11 @@ export function createDocsRouter(options: DocsOptions): Router {
     return hit;
   };
   const document = (vendor: VendorName) => cached(documents, vendor, () => options.loadDocument(vendor));
+  const served = new Map<VendorName, Promise<OpenAPIV3.Document>>();
+  const servedDocument = (vendor: VendorName) =>
+    cached(served, vendor, async () =>
+      documentForDocsPage(await document(vendor), options.world ? tryOutValues(vendor, options.world) : {}),
+    );
   const docOptions: DocsOptions = { ...options, loadDocument: document };
 
   router.get('/', async (req, res) => {
@@ -140,7 +158,7 @@ export function createDocsRouter(options: DocsOptions): Router {
 
   for (const vendor of options.vendors) {
     router.get(openapiPath(vendor.name), async (req, res) => {
-      const doc = await document(vendor.name);
+      const doc = await servedDocument(vendor.name);
       res.json(withMockServer(doc, requestOrigin(req.protocol, req.headers.host), vendor.basePath));
     });
 

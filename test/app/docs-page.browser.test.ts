@@ -1,6 +1,7 @@
 /**
  * The docs in a real headless browser (Debian's chromium via playwright-core): the pages load
- * without console errors, and "try it out" against the mock itself returns 200.
+ * without console errors or warnings, and "Try it out" → Execute of every operation of every
+ * vendor, with the values the page pre-fills, answers 200 with data from the mock itself.
  * Skipped, with a message, where /usr/bin/chromium is missing (.ci/run installs it).
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -10,7 +11,8 @@ import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
-import { listenOnLoopback, smallWorld } from './helpers.ts';
+import { generateWorld } from '../../src/world/index.ts';
+import { listenOnLoopback } from './helpers.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
@@ -28,7 +30,8 @@ describe.skipIf(!HAVE_CHROMIUM)('docs page in headless chromium', () => {
   let profile: string;
 
   beforeAll(async () => {
-    server = createServer(createApp({ world: smallWorld() }));
+    // The default world: what `standin serve` shows a user who opens the docs.
+    server = createServer(createApp({ world: generateWorld() }));
     base = await listenOnLoopback(server);
     profile = mkdtempSync(join(tmpdir(), 'standin-chromium-'));
     context = await chromium.launchPersistentContext(profile, {
@@ -58,7 +61,8 @@ describe.skipIf(!HAVE_CHROMIUM)('docs page in headless chromium', () => {
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('console', (msg) => {
-      if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+      if (msg.type() === 'error' || msg.type() === 'warning')
+        problems.push(`console ${msg.type()}: ${msg.text()}`);
     });
     page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
     page.on('requestfailed', (req) => problems.push(`failed: ${req.url()} ${req.failure()?.errorText}`));
@@ -91,34 +95,82 @@ describe.skipIf(!HAVE_CHROMIUM)('docs page in headless chromium', () => {
     await page.close();
   });
 
-  it('VoIPcube "try it out" calls the mock with the pre-authorised Key and gets 200', async () => {
-    const { page, problems } = await open('/docs/voipcube/');
-    await page.locator('.opblock-summary').first().click();
-    await page.locator('tr[data-param-name="from"] input').fill('2025-09-01');
-    await page.locator('tr[data-param-name="to"] input').fill('2025-09-02');
-    const [response] = await Promise.all([
-      page.waitForResponse((r) => r.url().startsWith(`${base}/voipcube/stats/user-statuses?`)),
-      page.locator('button.execute').click(),
-    ]);
-    expect(response.status()).toBe(200);
-    expect(response.request().headers().key).toBe('standin-voipcube-dev-key');
-    await expect
-      .poll(() => page.locator('.live-responses-table tbody .response-col_status').first().textContent())
-      .toContain('200');
-    expect(problems).toEqual([]);
-    await page.close();
-  });
+  /** Every operation of a vendor's docs page: path, the request prefix it calls, and the credential check. */
+  const OPERATIONS: {
+    vendor: string;
+    path: string;
+    calls: string;
+    credential: (headers: Record<string, string>) => void;
+  }[] = [
+    {
+      vendor: 'enneo',
+      path: '/export/reporting_worklog',
+      calls: '/enneo/api/mind/export/reporting_worklog',
+      credential: (h) => expect(h.authorization).toMatch(/^Bearer eyJ/),
+    },
+    {
+      vendor: 'enneo',
+      path: '/ticket/{ticketId}/worklog',
+      calls: '/enneo/api/mind/ticket/',
+      credential: (h) => expect(h.authorization).toMatch(/^Bearer eyJ/),
+    },
+    {
+      vendor: 'voipcube',
+      path: '/stats/user-statuses',
+      calls: '/voipcube/stats/user-statuses?',
+      credential: (h) => expect(h.key).toBe('standin-voipcube-dev-key'),
+    },
+    {
+      vendor: 'autozod',
+      path: '/api/sessionLogs/list',
+      calls: '/autozod/api/sessionLogs/list?',
+      credential: (h) => expect(h.authorization).toMatch(/^Bearer /),
+    },
+  ];
 
-  it('Enneo "try it out" calls the mock with the pre-authorised bearer JWT and gets 200', async () => {
-    const { page, problems } = await open('/docs/enneo/');
-    await page.locator('.opblock-summary', { hasText: '/export/reporting_worklog' }).first().click();
-    const [response] = await Promise.all([
-      page.waitForResponse((r) => r.url().startsWith(`${base}/enneo/api/mind/export/reporting_worklog`)),
-      page.locator('button.execute').first().click(),
-    ]);
-    expect(response.status()).toBe(200);
-    expect(response.request().headers().authorization).toMatch(/^Bearer eyJ/);
-    expect(problems).toEqual([]);
-    await page.close();
-  });
+  it.each(['enneo', 'voipcube', 'autozod'])(
+    'the %s page lists exactly the operations tried below',
+    async (vendor) => {
+      const { page, problems } = await open(`/docs/${vendor}/`);
+      await expect
+        .poll(() => page.locator('.opblock-summary-path').allTextContents())
+        .toEqual(OPERATIONS.filter((o) => o.vendor === vendor).map((o) => o.path));
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+  );
+
+  it.each(OPERATIONS)(
+    '$vendor $path: Execute with the pre-filled values answers 200 with data, without console noise',
+    async ({ vendor, path, calls, credential }) => {
+      const { page, problems } = await open(`/docs/${vendor}/`);
+      const block = page.locator('.opblock', {
+        has: page.locator('.opblock-summary-path', {
+          hasText: new RegExp(`^${path.replace(/[{}]/g, '\\$&')}$`),
+        }),
+      });
+      await block.locator('.opblock-summary').click();
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.url().startsWith(`${base}${calls}`)),
+        block.locator('button.execute').click(),
+      ]);
+      expect(response.status()).toBe(200);
+      credential(response.request().headers());
+      const body = await response.body();
+      expect(body.length).toBeGreaterThan(0);
+      if ((response.headers()['content-type'] ?? '').startsWith('application/json')) {
+        const json: unknown = JSON.parse(body.toString('utf8'));
+        const count = Array.isArray(json)
+          ? json.length
+          : ((json as { data?: { summary?: { total_session_count?: number } } }).data?.summary
+              ?.total_session_count ?? 0);
+        expect(count).toBeGreaterThan(0);
+      }
+      await expect
+        .poll(() => block.locator('.live-responses-table tbody .response-col_status').first().textContent())
+        .toContain('200');
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+  );
 });

@@ -120,12 +120,15 @@ describe('VoIPcube rules', () => {
 
 describe('Autozod rules', () => {
   const rules = () => autozodRules(autozod.operation('get', '/api/sessionLogs/list'));
+  // Sessions start on the hour and last half an hour: the breaks between them are inactive.
+  const breaks = (active: number, sessions: number) =>
+    sessions === 0 ? 0 : (sessions - 1) * 3600 + 1800 - active;
   const day = (date: string, active: number, sessions: number) => ({
     date,
     active_duration_seconds: active,
     active_duration_format: hms(active),
-    inactive_duration_seconds: 86_400 - active,
-    inactive_duration_format: hms(86_400 - active),
+    inactive_duration_seconds: breaks(active, sessions),
+    inactive_duration_format: hms(breaks(active, sessions)),
     session_count: sessions,
     sessions: Array.from({ length: sessions }, (_, i) => ({
       agent_id: '68a6d35049a09719b70539b4',
@@ -147,10 +150,10 @@ describe('Autozod rules', () => {
         total_active_duration_seconds: 3600,
         total_active_duration_format: '01:00:00',
         total_session_count: sessionCount,
-        total_inactive_duration_seconds: 169_200,
-        total_inactive_duration_format: '47:00:00',
-        active_percentage: 2.08,
-        inactive_percentage: 97.92,
+        total_inactive_duration_seconds: 1800,
+        total_inactive_duration_format: '00:30:00',
+        active_percentage: 66.67,
+        inactive_percentage: 33.33,
       },
       daily_breakdown: [day('21-08-2025', 3600, 2), day('22-08-2025', 0, 0)],
     },
@@ -174,14 +177,20 @@ describe('Autozod rules', () => {
   it('a day missing from the range is a filters problem; an error answer is judged by no rule', () => {
     const short = body(2);
     short.data.daily_breakdown.pop();
-    short.data.summary.total_inactive_duration_seconds = 82_800;
-    short.data.summary.total_inactive_duration_format = '23:00:00';
-    short.data.summary.active_percentage = 4.17;
-    short.data.summary.inactive_percentage = 95.83;
     expect(judge(rules(), ex(query, short)).map((p) => `${p.check} ${p.rule}`)).toEqual([
       'filters one-item-per-day',
     ]);
     expect(judge(rules(), ex(query, { success: false, message: 'no' }, 400))).toEqual([]);
+  });
+
+  it('inactive time beyond the breaks (the rest of a 24-hour day) is a consistency problem', () => {
+    const wholeDay = body(2);
+    const first = wholeDay.data.daily_breakdown[0]!;
+    first.inactive_duration_seconds = 82_800;
+    first.inactive_duration_format = '23:00:00';
+    expect(judge(rules(), ex(query, wholeDay)).map((p) => `${p.check} ${p.rule} ${p.message}`)).toContain(
+      "consistency inactive-is-breaks day 21-08-2025: active + inactive = 86400 s, but the agents' working spans (first start to last end) are 5400 s",
+    );
   });
 });
 

@@ -70,18 +70,19 @@ describe('GET /autozod/api/sessionLogs/list on a hand-made world', () => {
           total_active_duration_seconds: 32_400,
           total_active_duration_format: '09:00:00',
           total_session_count: 2,
-          total_inactive_duration_seconds: 54_000,
-          total_inactive_duration_format: '15:00:00',
-          active_percentage: 37.5,
-          inactive_percentage: 62.5,
+          total_inactive_duration_seconds: 2_700,
+          total_inactive_duration_format: '00:45:00',
+          active_percentage: 92.31,
+          inactive_percentage: 7.69,
         },
         daily_breakdown: [
           {
             date: '21-08-2025',
             active_duration_seconds: 32_400,
             active_duration_format: '09:00:00',
-            inactive_duration_seconds: 54_000,
-            inactive_duration_format: '15:00:00',
+            // The 45-minute lunch break between the two sessions.
+            inactive_duration_seconds: 2_700,
+            inactive_duration_format: '00:45:00',
             session_count: 2,
             sessions: [
               {
@@ -127,10 +128,11 @@ describe('GET /autozod/api/sessionLogs/list on a hand-made world', () => {
       total_active_duration_seconds: 34_200,
       total_active_duration_format: '09:30:00',
       total_session_count: 3,
-      total_inactive_duration_seconds: 138_600,
-      total_inactive_duration_format: '38:30:00',
-      active_percentage: 19.79,
-      inactive_percentage: 80.21,
+      // The doc agent's lunch break; the mate's single session has none.
+      total_inactive_duration_seconds: 2_700,
+      total_inactive_duration_format: '00:45:00',
+      active_percentage: 92.68,
+      inactive_percentage: 7.32,
     });
   });
 
@@ -143,7 +145,7 @@ describe('GET /autozod/api/sessionLogs/list on a hand-made world', () => {
     expect(implicit.body).toEqual(explicit.body);
   });
 
-  it('lists every day across a month end, days without sessions with zeros', async () => {
+  it('lists every day across a month end, days without sessions with zeros and no inactive time', async () => {
     const res = await get(`team_id=1000&agent_id=${DOC_AGENT}&start_date=30-08-2025&end_date=02-09-2025`);
     expect(res.status).toBe(200);
     expect(
@@ -155,20 +157,20 @@ describe('GET /autozod/api/sessionLogs/list on a hand-made world', () => {
         d.session_count,
       ]),
     ).toEqual([
-      ['30-08-2025', 0, 86_400, '24:00:00', 0],
-      ['31-08-2025', 7199, 79_201, '22:00:01', 1],
-      ['01-09-2025', 21_600, 64_800, '18:00:00', 1],
-      ['02-09-2025', 0, 86_400, '24:00:00', 0],
+      ['30-08-2025', 0, 0, '00:00:00', 0],
+      ['31-08-2025', 7199, 0, '00:00:00', 1],
+      ['01-09-2025', 21_600, 0, '00:00:00', 1],
+      ['02-09-2025', 0, 0, '00:00:00', 0],
     ]);
     expect(res.body.data.daily_breakdown[0].sessions).toEqual([]);
     expect(res.body.data.summary).toMatchObject({
       total_active_duration_seconds: 28_799,
       total_active_duration_format: '07:59:59',
       total_session_count: 2,
-      total_inactive_duration_seconds: 316_801,
-      total_inactive_duration_format: '88:00:01',
-      active_percentage: 8.33,
-      inactive_percentage: 91.67,
+      total_inactive_duration_seconds: 0,
+      total_inactive_duration_format: '00:00:00',
+      active_percentage: 100,
+      inactive_percentage: 0,
     });
   });
 
@@ -187,20 +189,21 @@ describe('GET /autozod/api/sessionLogs/list on a hand-made world', () => {
       ['01-01-2025', 3600, 1],
       ['02-01-2025', 0, 0],
     ]);
-    expect(res.body.data.summary.total_inactive_duration_seconds).toBe(4 * 2 * 86_400 - 32_400);
+    // Each agent has one session a day: no break, so nothing is inactive.
+    expect(res.body.data.summary.total_inactive_duration_seconds).toBe(0);
   });
 
-  it('answers a range without any session with all days at zero and 0 % active', async () => {
+  it('answers a range without any session with all days at zero and 0 % / 0 %', async () => {
     const res = await get('team_id=2000&start_date=01-01-2020&end_date=03-01-2020');
     expect(res.status).toBe(200);
     expect(res.body.data.summary).toEqual({
       total_active_duration_seconds: 0,
       total_active_duration_format: '00:00:00',
       total_session_count: 0,
-      total_inactive_duration_seconds: 259_200,
-      total_inactive_duration_format: '72:00:00',
+      total_inactive_duration_seconds: 0,
+      total_inactive_duration_format: '00:00:00',
       active_percentage: 0,
-      inactive_percentage: 100,
+      inactive_percentage: 0,
     });
     expect(res.body.data.daily_breakdown.map((d: { date: string }) => d.date)).toEqual([
       '01-01-2020',
@@ -209,12 +212,16 @@ describe('GET /autozod/api/sessionLogs/list on a hand-made world', () => {
     ]);
   });
 
-  it('formats a team year of inactive time with more than two hour digits', async () => {
+  it('answers a leap year for the team without counting days before or after its data', async () => {
     const res = await get('team_id=1000&start_date=01-01-2024&end_date=31-12-2024');
     expect(res.status).toBe(200);
     expect(res.body.data.daily_breakdown).toHaveLength(366);
-    expect(res.body.data.summary.total_inactive_duration_seconds).toBe(366 * 2 * 86_400 - 28_800);
-    expect(res.body.data.summary.total_inactive_duration_format).toBe('17560:00:00');
+    expect(res.body.data.summary).toMatchObject({
+      total_active_duration_seconds: 28_800,
+      total_inactive_duration_seconds: 0,
+      active_percentage: 100,
+      inactive_percentage: 0,
+    });
   });
 
   describe('authentication', () => {

@@ -22,33 +22,30 @@ function session(agent_id: string, start: string, end: string): SessionItem {
 }
 
 describe('summarizeSessionLogs', () => {
-  it('answers one agent over two days, the second without sessions', () => {
+  it('counts the lunch break as inactive and a day without sessions as neither', () => {
     const s1 = session(A, '2025-08-21T08:00:00.000Z', '2025-08-21T12:30:00.000Z');
     const s2 = session(A, '2025-08-21T13:15:00.000Z', '2025-08-21T17:45:00.000Z');
-    const data = summarizeSessionLogs(
-      [
-        { day: day('21-08-2025'), sessions: [s1, s2] },
-        { day: day('22-08-2025'), sessions: [] },
-      ],
-      1,
-    );
+    const data = summarizeSessionLogs([
+      { day: day('21-08-2025'), sessions: [s1, s2] },
+      { day: day('22-08-2025'), sessions: [] },
+    ]);
     expect(data).toEqual({
       summary: {
         total_active_duration_seconds: 32_400,
         total_active_duration_format: '09:00:00',
         total_session_count: 2,
-        total_inactive_duration_seconds: 140_400,
-        total_inactive_duration_format: '39:00:00',
-        active_percentage: 18.75,
-        inactive_percentage: 81.25,
+        total_inactive_duration_seconds: 2_700,
+        total_inactive_duration_format: '00:45:00',
+        active_percentage: 92.31,
+        inactive_percentage: 7.69,
       },
       daily_breakdown: [
         {
           date: '21-08-2025',
           active_duration_seconds: 32_400,
           active_duration_format: '09:00:00',
-          inactive_duration_seconds: 54_000,
-          inactive_duration_format: '15:00:00',
+          inactive_duration_seconds: 2_700,
+          inactive_duration_format: '00:45:00',
           session_count: 2,
           sessions: [s1, s2],
         },
@@ -56,8 +53,8 @@ describe('summarizeSessionLogs', () => {
           date: '22-08-2025',
           active_duration_seconds: 0,
           active_duration_format: '00:00:00',
-          inactive_duration_seconds: 86_400,
-          inactive_duration_format: '24:00:00',
+          inactive_duration_seconds: 0,
+          inactive_duration_format: '00:00:00',
           session_count: 0,
           sessions: [],
         },
@@ -66,7 +63,7 @@ describe('summarizeSessionLogs', () => {
   });
 
   it('lists the summary fields in the order of the vendor example', () => {
-    const { summary } = summarizeSessionLogs([{ day: 0, sessions: [] }], 1);
+    const { summary } = summarizeSessionLogs([{ day: 0, sessions: [] }]);
     expect(Object.keys(summary)).toEqual([
       'total_active_duration_seconds',
       'total_active_duration_format',
@@ -78,38 +75,55 @@ describe('summarizeSessionLogs', () => {
     ]);
   });
 
-  it('gives a team of two 172,800 s per day and counts both agents', () => {
-    const data = summarizeSessionLogs(
-      [
-        {
-          day: day('31-12-2024'),
-          sessions: [
-            session(A, '2024-12-31T09:00:00.000Z', '2024-12-31T10:00:00.000Z'),
-            session(B, '2024-12-31T09:30:00.000Z', '2024-12-31T11:30:00.000Z'),
-          ],
-        },
-        { day: day('01-01-2025'), sessions: [] },
-      ],
-      2,
-    );
+  it("adds up a team's breaks agent by agent, never the time between two agents' sessions", () => {
+    const data = summarizeSessionLogs([
+      {
+        day: day('31-12-2024'),
+        sessions: [
+          session(A, '2024-12-31T09:00:00.000Z', '2024-12-31T10:00:00.000Z'),
+          session(B, '2024-12-31T09:30:00.000Z', '2024-12-31T11:30:00.000Z'),
+          session(A, '2024-12-31T10:30:00.000Z', '2024-12-31T12:00:00.000Z'),
+          session(B, '2024-12-31T15:00:00.000Z', '2024-12-31T16:00:00.000Z'),
+        ],
+      },
+      { day: day('01-01-2025'), sessions: [] },
+    ]);
+    // A: 09:00–12:00 with 30 min off; B: 09:30–16:00 with 3 h 30 min off.
     expect(
       data.daily_breakdown.map((d) => [d.date, d.active_duration_seconds, d.inactive_duration_seconds]),
     ).toEqual([
-      ['31-12-2024', 10_800, 162_000],
-      ['01-01-2025', 0, 172_800],
+      ['31-12-2024', 19_800, 14_400],
+      ['01-01-2025', 0, 0],
     ]);
     expect(data.summary).toMatchObject({
-      total_active_duration_seconds: 10_800,
-      total_inactive_duration_seconds: 334_800,
-      total_inactive_duration_format: '93:00:00',
-      total_session_count: 2,
-      active_percentage: 3.13,
-      inactive_percentage: 96.87,
+      total_active_duration_seconds: 19_800,
+      total_inactive_duration_seconds: 14_400,
+      total_inactive_duration_format: '04:00:00',
+      total_session_count: 4,
+      active_percentage: 57.89,
+      inactive_percentage: 42.11,
     });
   });
 
+  it('counts sub-second ends as whole seconds and never goes below zero inactive', () => {
+    const s1 = {
+      agent_id: A,
+      start: '2025-08-21T08:00:00.400Z',
+      end: '2025-08-21T08:00:01.300Z',
+      duration_seconds: 0,
+    };
+    const s2 = {
+      agent_id: A,
+      start: '2025-08-21T08:00:01.300Z',
+      end: '2025-08-21T08:00:02.200Z',
+      duration_seconds: 0,
+    };
+    const [d] = summarizeSessionLogs([{ day: day('21-08-2025'), sessions: [s1, s2] }]).daily_breakdown;
+    expect([d?.active_duration_seconds, d?.inactive_duration_seconds]).toEqual([0, 1]);
+  });
+
   it('returns an empty breakdown and 0 % / 0 % for no days at all', () => {
-    expect(summarizeSessionLogs([], 3)).toEqual({
+    expect(summarizeSessionLogs([])).toEqual({
       summary: {
         total_active_duration_seconds: 0,
         total_active_duration_format: '00:00:00',
@@ -123,18 +137,28 @@ describe('summarizeSessionLogs', () => {
     });
   });
 
-  it('keeps the summary equal to the sum of the breakdown and each day at 86,400 s per agent', () => {
-    const arbDays = fc.array(
-      fc.array(fc.integer({ min: 0, max: 20_000 }), { maxLength: 4 }).map((durations) => durations),
-      { maxLength: 40 },
+  it("keeps the summary the sum of the breakdown and each day's total the agents' working spans", () => {
+    // Per day, sessions as [agent, start offset s, length s]; starts may overlap between agents.
+    const arbSession = fc.tuple(
+      fc.constantFrom(A, B),
+      fc.integer({ min: 0, max: 40_000 }),
+      fc.integer({ min: 0, max: 20_000 }),
     );
+    const arbDays = fc.array(fc.array(arbSession, { maxLength: 4 }), { maxLength: 40 });
     fc.assert(
-      fc.property(arbDays, fc.integer({ min: 1, max: 5 }), (durationsPerDay, agents) => {
-        const days: DaySessions[] = durationsPerDay.map((durations, i) => ({
-          day: 20_000 + i,
-          sessions: durations.map((d) => ({ agent_id: A, start: 's', end: 'e', duration_seconds: d })),
-        }));
-        const { summary, daily_breakdown } = summarizeSessionLogs(days, agents);
+      fc.property(arbDays, (sessionsPerDay) => {
+        const days: DaySessions[] = sessionsPerDay.map((list, i) => {
+          const midnight = (20_000 + i) * 86_400_000;
+          const sessions = list.map(([agent, offset, length]) =>
+            session(
+              agent,
+              new Date(midnight + offset * 1000).toISOString(),
+              new Date(midnight + (offset + length) * 1000).toISOString(),
+            ),
+          );
+          return { day: 20_000 + i, sessions };
+        });
+        const { summary, daily_breakdown } = summarizeSessionLogs(days);
         const sum = (f: (d: (typeof daily_breakdown)[number]) => number) =>
           daily_breakdown.reduce((acc, d) => acc + f(d), 0);
         expect(daily_breakdown).toHaveLength(days.length);
@@ -142,10 +166,23 @@ describe('summarizeSessionLogs', () => {
         expect(summary.total_inactive_duration_seconds).toBe(sum((d) => d.inactive_duration_seconds));
         expect(summary.total_session_count).toBe(sum((d) => d.session_count));
         for (const d of daily_breakdown) {
-          expect(d.active_duration_seconds + d.inactive_duration_seconds).toBe(86_400 * agents);
+          const span = (agent: string) => {
+            const mine = d.sessions.filter((x) => x.agent_id === agent);
+            if (mine.length === 0) return 0;
+            return (
+              (Math.max(...mine.map((x) => Date.parse(x.end))) -
+                Math.min(...mine.map((x) => Date.parse(x.start)))) /
+              1000
+            );
+          };
+          // Overlapping sessions of one agent (the world has none) leave no break: inactive is 0.
+          expect(d.inactive_duration_seconds).toBe(
+            Math.max(0, span(A) + span(B) - d.active_duration_seconds),
+          );
           expect(d.session_count).toBe(d.sessions.length);
         }
-        if (days.length > 0) expect(summary.active_percentage + summary.inactive_percentage).toBe(100);
+        if (summary.total_active_duration_seconds + summary.total_inactive_duration_seconds > 0)
+          expect(summary.active_percentage + summary.inactive_percentage).toBe(100);
       }),
     );
   });

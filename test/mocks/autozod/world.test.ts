@@ -44,18 +44,31 @@ function worldSessions(agentIds: string[], isoDay: string) {
     }));
 }
 
+/** Seconds from each agent's first session start to their last session end, summed over agents. */
+function spanSeconds(sessions: { agent_id: string; start: string; end: string }[]): number {
+  const spans = new Map<string, [number, number]>();
+  for (const s of sessions) {
+    const [from, to] = spans.get(s.agent_id) ?? [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
+    spans.set(s.agent_id, [Math.min(from, Date.parse(s.start)), Math.max(to, Date.parse(s.end))]);
+  }
+  let total = 0;
+  for (const [from, to] of spans.values()) total += Math.floor((to - from) / 1000);
+  return total;
+}
+
 const isoOf = (ddmmyyyy: string) => `${ddmmyyyy.slice(6)}-${ddmmyyyy.slice(3, 5)}-${ddmmyyyy.slice(0, 2)}`;
 
 function expectConsistent(d: Data, agentIds: string[], days: number): void {
-  const agents = agentIds.length;
   const sum = (f: (x: Day) => number) => d.daily_breakdown.reduce((a, x) => a + f(x), 0);
   expect(d.daily_breakdown).toHaveLength(days);
   expect(d.summary.total_active_duration_seconds).toBe(sum((x) => x.active_duration_seconds));
   expect(d.summary.total_inactive_duration_seconds).toBe(sum((x) => x.inactive_duration_seconds));
   expect(d.summary.total_session_count).toBe(sum((x) => x.session_count));
-  expect((d.summary.active_percentage as number) + (d.summary.inactive_percentage as number)).toBe(100);
+  const shares = (d.summary.active_percentage as number) + (d.summary.inactive_percentage as number);
+  expect(shares).toBe(d.summary.total_session_count === 0 ? 0 : 100);
   for (const x of d.daily_breakdown) {
-    expect(x.active_duration_seconds + x.inactive_duration_seconds).toBe(86_400 * agents);
+    // Inactive is the breaks: each agent's working span (first start to last end) minus on duty.
+    expect(x.active_duration_seconds + x.inactive_duration_seconds).toBe(spanSeconds(x.sessions));
     expect(x.active_duration_seconds).toBe(x.sessions.reduce((a, s) => a + s.duration_seconds, 0));
     expect(x.sessions).toEqual(worldSessions(agentIds, isoOf(x.date)));
   }
@@ -72,7 +85,7 @@ describe('GET /autozod/api/sessionLogs/list over the default world', () => {
     expect(d.daily_breakdown.map((x) => x.date)).toEqual(['21-08-2025']);
     expect(d.daily_breakdown[0]!.sessions).toEqual(expected);
     expect(d.summary.total_active_duration_seconds).toBe(active);
-    expect(d.summary.total_inactive_duration_seconds).toBe(86_400 - active);
+    expect(d.summary.total_inactive_duration_seconds).toBe(spanSeconds(expected) - active);
     expect(d.summary.total_session_count).toBe(expected.length);
   });
 
@@ -130,18 +143,29 @@ describe('GET /autozod/api/sessionLogs/list over the default world', () => {
     expect(team.summary.total_session_count).toBeGreaterThan(0);
   });
 
-  it('shows days without sessions (weekends and days after the anchor) with zeros', async () => {
+  it('shows days without sessions (weekends and days after the anchor) with no time at all', async () => {
     const d = await data(`team_id=1000&agent_id=${team1000[0]}&start_date=24-09-2025&end_date=04-10-2025`);
     const empty = d.daily_breakdown.filter((x) => x.session_count === 0);
     expect(empty.length).toBeGreaterThanOrEqual(4);
     for (const x of empty) {
       expect(x).toMatchObject({
         active_duration_seconds: 0,
-        inactive_duration_seconds: 86_400,
+        inactive_duration_seconds: 0,
         sessions: [],
       });
     }
     expect(d.daily_breakdown.slice(-4).map((x) => x.session_count)).toEqual([0, 0, 0, 0]);
+  });
+
+  it('reads a full-time agent as mostly active: breaks are a small share of the working day', async () => {
+    const agentId = team1000[0]!;
+    const month = await data(`team_id=1000&agent_id=${agentId}&start_date=01-09-2025&end_date=30-09-2025`);
+    const year = await data(`team_id=1000&agent_id=${agentId}&start_date=01-01-2024&end_date=31-12-2024`);
+    expect(month.summary.total_session_count).toBeGreaterThan(15);
+    for (const d of [month, year]) {
+      expect(d.summary.active_percentage).toBeGreaterThan(80);
+      expect(d.summary.active_percentage).toBeLessThan(100);
+    }
   });
 
   it('never gives an agent more than a day of active time in a day', async () => {

@@ -8,7 +8,6 @@ import { ruleAssumed } from '../shared/contract-reading.ts';
 import { type ExchangeRule, type ExchangeView, param, problem } from './types.ts';
 
 const DAY_MS = 86_400_000;
-const DAY_S = 86_400;
 
 interface Day {
   date?: unknown;
@@ -17,7 +16,7 @@ interface Day {
   inactive_duration_seconds: number;
   inactive_duration_format?: unknown;
   session_count: number;
-  sessions: { start?: unknown; end?: unknown; duration_seconds: number }[];
+  sessions: { agent_id?: unknown; start?: unknown; end?: unknown; duration_seconds: number }[];
 }
 interface Summary {
   total_active_duration_seconds: number;
@@ -45,6 +44,25 @@ function dataOf(e: ExchangeView): { summary: Summary; daily_breakdown: Day[] } |
     summary: data.summary as Summary,
     daily_breakdown: days.map((d) => ({ ...d, sessions: Array.isArray(d.sessions) ? d.sessions : [] })),
   };
+}
+
+/**
+ * Whole seconds from each agent's first session start to their last session end on one day,
+ * summed over the agents (inactive-is-breaks); an unreadable time counts as no span.
+ */
+function workingSpans(sessions: Day['sessions']): number {
+  const spans = new Map<string, [number, number]>();
+  for (const s of sessions) {
+    const from = Date.parse(String(s.start));
+    const to = Date.parse(String(s.end));
+    if (Number.isNaN(from) || Number.isNaN(to)) continue;
+    const key = String(s.agent_id);
+    const [f, t] = spans.get(key) ?? [from, to];
+    spans.set(key, [Math.min(f, from), Math.max(t, to)]);
+  }
+  let total = 0;
+  for (const [from, to] of spans.values()) total += Math.floor((to - from) / 1000);
+  return total;
 }
 
 /** `DD-MM-YYYY` of a UTC instant. */
@@ -136,15 +154,13 @@ export function autozodRules(op: Operation): ExchangeRule[] {
         );
       return out;
     }),
-    rule('day-is-86400-per-agent', 'consistency', (e) => {
-      const agents = param(e, 'agent_id') ? 1 : undefined;
-      const bad = dataOf(e)!.daily_breakdown.find((d) => {
-        const total = d.active_duration_seconds + d.inactive_duration_seconds;
-        return total % DAY_S !== 0 || (agents !== undefined && total !== DAY_S * agents);
-      });
+    rule('inactive-is-breaks', 'consistency', (e) => {
+      const bad = dataOf(e)!.daily_breakdown.find(
+        (d) => d.active_duration_seconds + d.inactive_duration_seconds !== workingSpans(d.sessions),
+      );
       return bad
         ? [
-            `day ${String(bad.date)}: active + inactive = ${bad.active_duration_seconds + bad.inactive_duration_seconds} s, not 86400 × agents`,
+            `day ${String(bad.date)}: active + inactive = ${bad.active_duration_seconds + bad.inactive_duration_seconds} s, but the agents' working spans (first start to last end) are ${workingSpans(bad.sessions)} s`,
           ]
         : [];
     }),

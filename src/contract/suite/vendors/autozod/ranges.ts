@@ -37,7 +37,7 @@ async function fetchRanges(run: AutozodRun): Promise<RangeAnswer[]> {
     const response = await get(ctx, { ...base, start_date: ddmmyyyy(from), end_date: ddmmyyyy(to) });
     out.push({ label: `${ddmmyyyy(from)}…${ddmmyyyy(to)}`, response });
   }
-  // A whole team (no agent_id): the sums still hold; per-day totals are multiples of a day.
+  // A whole team (no agent_id): the sums still hold; each day's total is the members' spans.
   const team = await get(ctx, {
     team_id: teamId,
     type: base.type ?? 'on_duty',
@@ -52,7 +52,7 @@ const TITLES: Record<string, string> = {
   'one-item-per-day': 'one breakdown item per day, oldest first',
   'sessions-within-a-day': 'every session lies in its day',
   'summary-is-sum-of-breakdown': 'the summary is the sum of the breakdown',
-  'day-is-86400-per-agent': "each day's active + inactive is 86400 s per agent",
+  'inactive-is-breaks': "each day's inactive time is the breaks inside the agents' working spans",
   percentages: 'percentages match the seconds and add up to 100',
   'duration-format': 'the _format fields are HH:MM:SS of the seconds',
 };
