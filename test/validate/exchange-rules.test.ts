@@ -111,7 +111,7 @@ describe('Enneo and Autozod rules', () => {
     expect(verdict.violations).toContainEqual({
       check: 'pagination',
       pointer: '/100',
-      rule: 'limit',
+      rule: 'limit-range',
       message: 'limit=(default) 100 but the answer holds 101 rows',
     });
   });
@@ -263,6 +263,25 @@ describe('Autozod consistency', () => {
         d.summary!.total_session_count = 2;
       },
       [['summary-is-sum-of-breakdown', '/data/daily_breakdown/0/session_count']],
+    ],
+    [
+      'a session that starts on another day',
+      (d: Record<string, Record<string, unknown>>) => {
+        const day = (d.daily_breakdown as unknown as { sessions: Record<string, unknown>[] }[])[0]!;
+        day.sessions = [{ ...session, start: '2025-08-31T23:00:00.000Z' }];
+      },
+      [['sessions-within-a-day', '/data/daily_breakdown/0/sessions/0']],
+    ],
+    [
+      "a team's day that is no whole number of agent-days",
+      (d: Record<string, Record<string, unknown>>) => {
+        const day = (d.daily_breakdown as unknown as Record<string, unknown>[])[0]!;
+        day.inactive_duration_seconds = 82_801;
+        day.inactive_duration_format = '23:00:01';
+        d.summary!.total_inactive_duration_seconds = 82_801;
+        d.summary!.total_inactive_duration_format = '23:00:01';
+      },
+      [['day-is-86400-per-agent', '/data/daily_breakdown/0']],
     ],
   ])('%s', async (_name, edit, expected) => {
     const judge = await createJudge('autozod', { strict: true });

@@ -4,6 +4,8 @@
  * one place so that moving them (src/contract/suite is being split into rule functions) touches
  * one file here.
  */
+
+export { queryParam } from '../suite/shared/contract-reading.ts';
 export { tokenHasPermission } from '../suite/vendors/enneo/auth-tokens.ts';
 export { type ExportView, readExportView } from '../suite/vendors/enneo/contract-view.ts';
 export { type Direction, firstOrderViolation } from '../suite/vendors/enneo/export-order.ts';

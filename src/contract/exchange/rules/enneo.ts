@@ -11,6 +11,7 @@ import {
   type ExportView,
   expectColumns,
   firstOrderViolation,
+  queryParam,
   tokenHasPermission,
   typeCsvRow,
 } from '../suite-pieces.ts';
@@ -27,21 +28,23 @@ export function exportRows(r: Reading, view: ExportView | undefined): Row[] | un
   return rows.map((row) => typeCsvRow(row, view.columns));
 }
 
-/** `limit` (default 100, 1 to 1000) is honoured: at most that many rows. Documented. */
+/** `limit` (its default and range as the contract states them) is honoured: at most that many rows. Documented. */
 export function enneoLimitRule(r: Reading, ctx: RuleContext): Violation[] | null {
   const rows = exportRows(r, ctx.exportView);
   if (!rows) return NOT_APPLICABLE;
   const given = r.query.getAll('limit');
   // An invalid limit should have been refused; what it was "honoured" as cannot be told.
   if (given.length > 1 || (given.length === 1 && !/^\d+$/.test(given[0]!))) return NOT_APPLICABLE;
-  const limit = given.length === 1 ? Number(given[0]) : 100;
-  if (limit < 1 || limit > 1000 || rows.length <= limit) return [];
+  const stated = queryParam(r.op, 'limit');
+  const fallback = Number(stated.default ?? 100);
+  const limit = given.length === 1 ? Number(given[0]) : fallback;
+  if (limit < (stated.minimum ?? 1) || limit > (stated.maximum ?? 1000) || rows.length <= limit) return [];
   return [
     {
       check: 'pagination',
       pointer: `/${limit}`,
-      rule: 'limit',
-      message: `limit=${given.length ? limit : '(default) 100'} but the answer holds ${rows.length} rows`,
+      rule: 'limit-range',
+      message: `limit=${given.length ? limit : `(default) ${fallback}`} but the answer holds ${rows.length} rows`,
     },
   ];
 }
@@ -55,7 +58,8 @@ export function enneoOrderRule(r: Reading, ctx: RuleContext): Violation[] | null
   const directionGiven = r.query.getAll('orderByDirection');
   if (fieldGiven.length > 1 || directionGiven.length > 1) return NOT_APPLICABLE;
   const field = fieldGiven[0] ?? 'date';
-  const direction = (directionGiven[0] ?? 'desc') as Direction;
+  const direction = (directionGiven[0] ??
+    String(queryParam(r.op, 'orderByDirection').default ?? 'desc')) as Direction;
   if (direction !== 'asc' && direction !== 'desc') return NOT_APPLICABLE;
   // Ordering by a column the answer does not show cannot be judged from it.
   if (!rows.some((row) => field in row)) return NOT_APPLICABLE;
@@ -200,7 +204,19 @@ export function enneoDispositionRule(r: Reading, ctx: RuleContext): Violation[] 
 export const ENNEO_RULES: ExchangeRule[] = [
   { name: 'enneo-limit', check: 'pagination', operations: EXPORT, run: enneoLimitRule },
   { name: 'enneo-order', check: 'ordering', operations: EXPORT, run: enneoOrderRule },
-  { name: 'enneo-privacy', check: 'privacy', operations: EXPORT, run: enneoPrivacyRule },
-  { name: 'enneo-columns', check: 'formats', operations: EXPORT, run: enneoColumnsRule },
+  {
+    name: 'enneo-privacy',
+    check: 'privacy',
+    operations: EXPORT,
+    run: enneoPrivacyRule,
+    assumedRule: 'privacy-levels',
+  },
+  {
+    name: 'enneo-columns',
+    check: 'formats',
+    operations: EXPORT,
+    run: enneoColumnsRule,
+    assumedRule: 'columns-in-order',
+  },
   { name: 'enneo-disposition', check: 'formats', operations: EXPORT, run: enneoDispositionRule },
 ];

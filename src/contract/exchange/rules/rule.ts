@@ -19,6 +19,11 @@ export interface ExchangeRule {
   check: CheckName;
   /** operationIds it judges; '*' for every operation. */
   operations: readonly string[] | '*';
+  /**
+   * The `x-standin-rules` id whose `assumed` a kept rule carries in verify's report (a broken one
+   * says so per violation); absent when what it judges is documented.
+   */
+  assumedRule?: string;
   /** Pure: the reading in, the violations out ([] when it holds, NOT_APPLICABLE when the answer cannot show it). */
   run(reading: Reading, ctx: RuleContext): Violation[] | null;
 }

@@ -4,8 +4,7 @@
  * cannot order the rows.
  */
 import { describe } from '../../json-body.ts';
-import { enneoExportRules } from '../../rules/enneo.ts';
-import { expectRule } from '../../rules/exchange.ts';
+import { expectRule, ruleFor } from '../../shared/rule-check.ts';
 import { ruleAssumed } from './contract-view.ts';
 import { type Direction, firstOrderViolation } from './export-order.ts';
 import { type EnneoRun, EXPORT, expectRefused, getExport, idsOf, rowsOf } from './run.ts';
@@ -70,7 +69,7 @@ export async function orderingChecks(run: EnneoRun): Promise<void> {
 
   // Defaults: without orderByField the rows are ordered by date, in the default direction.
   const plain = await getExport(run, { format: 'json', limit: PAGE });
-  const order = enneoExportRules(exportOp).find((r) => r.check === 'ordering')!;
+  const order = ruleFor(exportOp, 'enneo-order', { options: {}, exportView: run.view });
   expectRule(ctx, EXPORT, order, plain, 'without orderByField, rows are ordered by date descending');
 
   if (durationDesc) {
