@@ -5,7 +5,7 @@
  * one file here.
  */
 
-export { queryParam } from '../suite/shared/contract-reading.ts';
+export { queryParam, ruleAssumed } from '../suite/shared/contract-reading.ts';
 export { tokenHasPermission } from '../suite/vendors/enneo/auth-tokens.ts';
 export { type ExportView, readExportView } from '../suite/vendors/enneo/contract-view.ts';
 export { type Direction, firstOrderViolation } from '../suite/vendors/enneo/export-order.ts';

@@ -184,10 +184,14 @@ export function enneoColumnsRule(r: Reading, ctx: RuleContext): Violation[] | nu
   ];
 }
 
-/** A csv/xlsx 200 names its file as the contract's Content-Disposition pattern says (assumed). */
+/**
+ * A csv/xlsx 200 names its file as the contract's Content-Disposition pattern says (without a
+ * pattern: an attachment), with the format's extension.
+ */
 export function enneoDispositionRule(r: Reading, ctx: RuleContext): Violation[] | null {
-  const pattern = ctx.exportView?.dispositionPattern;
-  if (r.status !== 200 || (r.format !== 'csv' && r.format !== 'xlsx') || !pattern) return NOT_APPLICABLE;
+  const view = ctx.exportView;
+  if (r.status !== 200 || (r.format !== 'csv' && r.format !== 'xlsx') || !view) return NOT_APPLICABLE;
+  const pattern = view.dispositionPattern ?? /^attachment\b/;
   const value = headerValue(r.responseHeaders, 'content-disposition');
   if (value !== undefined && pattern.test(value) && value.endsWith(`.${r.format}"`)) return [];
   return [
@@ -196,7 +200,7 @@ export function enneoDispositionRule(r: Reading, ctx: RuleContext): Violation[] 
       rule: 'content-disposition',
       message: `Content-Disposition is ${value === undefined ? 'missing' : JSON.stringify(value)}; expected attachment; filename="reporting_worklog.${r.format}"`,
       // The header is x-standin-assumed in the contract: the doc names no file.
-      assumed: true,
+      assumed: view.dispositionAssumed,
     },
   ];
 }

@@ -1,5 +1,4 @@
 /** The shape every per-exchange rule has, and what rules share. */
-import type { Operation } from '../../loader.ts';
 import type { CheckName } from '../../suite/types.ts';
 import type { Reading } from '../reading.ts';
 import type { ExportView } from '../suite-pieces.ts';
@@ -31,13 +30,8 @@ export interface ExchangeRule {
 /** What a rule returns when the exchange cannot show what it judges (an error answer, no query to judge by). */
 export const NOT_APPLICABLE = null;
 
-/**
- * Whether the operation's `x-standin-rules` entry `id` is assumed; `fallback` when the contract
- * does not list it.
- */
-export function ruleIsAssumed(op: Operation, id: string, fallback = true): boolean {
-  return op.rules.find((r) => r.id === id)?.assumed ?? fallback;
-}
+/** Whether the operation's `x-standin-rules` entry `id` is assumed (the suite's reading, shared). */
+export { ruleAssumed as ruleIsAssumed } from '../suite-pieces.ts';
 
 /** A value for a message, cut short. */
 export function show(value: unknown): string {

@@ -6,7 +6,7 @@
 import { describe } from '../../json-body.ts';
 import { expectRule, ruleFor } from '../../shared/rule-check.ts';
 import { ruleAssumed } from './contract-view.ts';
-import { type Direction, firstOrderViolation } from './export-order.ts';
+import type { Direction } from './export-order.ts';
 import { type EnneoRun, EXPORT, expectRefused, getExport, idsOf, rowsOf } from './run.ts';
 
 const PAGE = 100;
@@ -14,6 +14,7 @@ const PAGE = 100;
 /** Runs the ordering checks. */
 export async function orderingChecks(run: EnneoRun): Promise<void> {
   const { ctx, exportOp } = run;
+  const order = ruleFor(exportOp, 'enneo-order', { options: {}, exportView: run.view });
   const hidden = new Set([
     ...run.columns.omitted,
     ...run.columns.uncertain.filter((c) => !run.shownUncertain.has(c)),
@@ -57,19 +58,13 @@ export async function orderingChecks(run: EnneoRun): Promise<void> {
         continue;
       }
       if (field === 'duration' && direction === 'desc') durationDesc = idsOf(rows);
-      const violation = firstOrderViolation(rows, field, direction);
-      ctx.expect('ordering', EXPORT, `rows sort by ${field} ${direction}`, !violation, {
-        message: violation?.message ?? '',
-        // Only a plain misorder breaks the documented meaning; NULL placement, collation and ties are assumed rules.
-        assumed: violation?.kind === 'order' ? false : assumedRule(run, violation?.kind),
-        request: r.url,
-      });
+      // The rule proxy and validate judge by: a plain misorder fails, NULL placement, collation and ties are assumed.
+      expectRule(ctx, EXPORT, order, r, `rows sort by ${field} ${direction}`);
     }
   }
 
   // Defaults: without orderByField the rows are ordered by date, in the default direction.
   const plain = await getExport(run, { format: 'json', limit: PAGE });
-  const order = ruleFor(exportOp, 'enneo-order', { options: {}, exportView: run.view });
   expectRule(ctx, EXPORT, order, plain, 'without orderByField, rows are ordered by date descending');
 
   if (durationDesc) {
@@ -86,9 +81,4 @@ export async function orderingChecks(run: EnneoRun): Promise<void> {
       },
     );
   }
-}
-
-function assumedRule(run: EnneoRun, kind: string | undefined): boolean {
-  const id = { nulls: 'order-nulls', collation: 'order-compare', tiebreak: 'order-tiebreak' }[kind ?? ''];
-  return id ? ruleAssumed(run.exportOp, id) : true;
 }
