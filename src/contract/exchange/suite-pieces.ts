@@ -6,6 +6,7 @@
  */
 
 export { queryParam, ruleAssumed } from '../suite/shared/contract-reading.ts';
+export { problemLine } from '../suite/shared/schema-findings.ts';
 export { tokenHasPermission } from '../suite/vendors/enneo/auth-tokens.ts';
 export { type ExportView, readExportView } from '../suite/vendors/enneo/contract-view.ts';
 export { type Direction, firstOrderViolation } from '../suite/vendors/enneo/export-order.ts';

@@ -68,9 +68,12 @@ describe("verify's door to the per-exchange rules", () => {
     );
     expect(r.query.getAll('userIds[]')).toEqual([U1, U2]);
     expect([r.status, r.format, r.json]).toEqual([200, 'json', [log('x')]]);
-    expect(readingOf(answer(`${BASE}/stats/user-statuses`, ''), logsOp()).format).toBe('none');
+    expect(readingOf(answer(`${BASE}/stats/user-statuses`, '', 204), logsOp()).format).toBe('none');
+    expect(readingOf(answer(`${BASE}/stats/user-statuses`, ''), logsOp()).unreadable).toBe(
+      'the body is not JSON: ""',
+    );
     expect(readingOf(answer(`${BASE}/stats/user-statuses`, '{oops'), logsOp()).unreadable).toBe(
-      'the body is not JSON',
+      'the body is not JSON: "{oops"',
     );
   });
 

@@ -53,13 +53,14 @@ export function readingOf(response: HttpResponse, op: Operation): Reading {
     // The suite's own credentials: no rule verify runs needs them.
     requestHeaders: {},
     responseHeaders,
-    format: response.body.length === 0 ? 'none' : formatOf(response.mediaType),
+    // As reading.ts: 204 and 304 carry no body; an empty body of any other status is one to judge.
+    format: response.status === 204 || response.status === 304 ? 'none' : formatOf(response.mediaType),
   };
   if (reading.format !== 'json') return reading;
   try {
     reading.json = JSON.parse(response.body.toString('utf8'));
   } catch {
-    reading.unreadable = 'the body is not JSON';
+    reading.unreadable = `the body is not JSON: ${JSON.stringify(response.body.subarray(0, 80).toString('utf8'))}`;
   }
   return reading;
 }
