@@ -11,4 +11,10 @@ export { tokenHasPermission } from '../suite/vendors/enneo/auth-tokens.ts';
 export { type ExportView, readExportView } from '../suite/vendors/enneo/contract-view.ts';
 export { type Direction, firstOrderViolation } from '../suite/vendors/enneo/export-order.ts';
 export { readCsv, readXlsx, type Table, typeCsvRow } from '../suite/vendors/enneo/formats.ts';
-export { type ColumnExpectation, expectColumns } from '../suite/vendors/enneo/privacy.ts';
+export {
+  type ColumnExpectation,
+  columnBreaks,
+  expectColumns,
+  levelsFitting,
+  timedCellAt,
+} from '../suite/vendors/enneo/privacy.ts';

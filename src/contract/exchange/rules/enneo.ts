@@ -4,14 +4,16 @@
  * header of the level's columns in documented order.
  */
 
-import type { PrivacyExpectation } from '../../suite/types.ts';
 import { headerValue, type Reading, type Row, rowsOf } from '../reading.ts';
 import {
+  columnBreaks,
   type Direction,
   type ExportView,
   expectColumns,
   firstOrderViolation,
+  levelsFitting,
   queryParam,
+  timedCellAt,
   tokenHasPermission,
   typeCsvRow,
 } from '../suite-pieces.ts';
@@ -122,13 +124,13 @@ export function enneoPrivacyRule(r: Reading, ctx: RuleContext): Violation[] | nu
     : rows.map((row, i): [string, string[]] => [`/${i}`, Object.keys(row)]);
   const violation = (pointer: string, message: string): Violation => {
     // A server set to another level than expected is the likeliest cause: name the level the columns fit.
-    const fits = (Object.keys(view.privacy) as PrivacyExpectation[]).filter((other) => {
-      if (other === level) return false;
-      const c = expectColumns(view, other, (p) => (token ? tokenHasPermission(token, p) : undefined));
-      return keySets.every(
-        ([, keys]) => c.kept.every((k) => keys.includes(k)) && !c.omitted.some((o) => keys.includes(o)),
-      );
-    });
+    const fits = levelsFitting(
+      view,
+      level,
+      keySets.map(([, keys]) => keys),
+      rows,
+      (p) => (token ? tokenHasPermission(token, p) : undefined),
+    );
     const hint = fits.length ? `; the columns fit --expect-privacy ${fits.join(' or ')}` : '';
     return {
       check: 'privacy',
@@ -139,24 +141,19 @@ export function enneoPrivacyRule(r: Reading, ctx: RuleContext): Violation[] | nu
     };
   };
   for (const [pointer, keys] of keySets) {
-    const leaked = columns.omitted.filter((c) => keys.includes(c));
+    const { leaked, missing } = columnBreaks(keys, columns);
     if (leaked.length)
       return [violation(`${pointer}/${leaked[0]}`, `${leaked.join(', ')} present, which the level omits`)];
-    const missing = columns.kept.filter((c) => !keys.includes(c));
     if (missing.length) return [violation(pointer, `${missing.join(', ')} missing, which the level keeps`)];
   }
-  for (const [i, row] of rows.entries()) {
-    for (const column of columns.dateOnly) {
-      const value = row[column];
-      if (
-        value !== null &&
-        value !== undefined &&
-        !(typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value))
-      ) {
-        return [violation(`/${i}/${column}`, `${column} is ${JSON.stringify(value)}, not YYYY-MM-DD`)];
-      }
-    }
-  }
+  const timed = timedCellAt(rows, columns.dateOnly);
+  if (timed)
+    return [
+      violation(
+        `/${timed.row}/${timed.column}`,
+        `${timed.column} is ${JSON.stringify(timed.value)}, not YYYY-MM-DD`,
+      ),
+    ];
   return [];
 }
 
