@@ -1,9 +1,10 @@
 /**
  * Ordering: every orderByField of the contract, ascending and descending, sorts a page as the
- * contract's rules say; orderByDirection defaults to desc; a column the privacy level hides
+ * contract's rules say; orderByDirection defaults as the contract states; a column the privacy level hides
  * cannot order the rows.
  */
 import { describe } from '../../json-body.ts';
+import { queryParam } from '../../shared/contract-reading.ts';
 import { expectRule, ruleFor } from '../../shared/rule-check.ts';
 import { ruleAssumed } from './contract-view.ts';
 import type { Direction } from './export-order.ts';
@@ -19,7 +20,9 @@ export async function orderingChecks(run: EnneoRun): Promise<void> {
     ...run.columns.omitted,
     ...run.columns.uncertain.filter((c) => !run.shownUncertain.has(c)),
   ]);
-  let durationDesc: unknown[] | undefined;
+  // The default direction is the contract's (desc), not the suite's.
+  const fallback = String(queryParam(exportOp, 'orderByDirection').default ?? 'desc') as Direction;
+  let durationDefault: unknown[] | undefined;
   for (const field of run.view.orderByFields) {
     if (hidden.has(field)) {
       const r = await getExport(run, { format: 'json', limit: 1, orderByField: field });
@@ -57,7 +60,7 @@ export async function orderingChecks(run: EnneoRun): Promise<void> {
         );
         continue;
       }
-      if (field === 'duration' && direction === 'desc') durationDesc = idsOf(rows);
+      if (field === 'duration' && direction === fallback) durationDefault = idsOf(rows);
       // The rule proxy and validate judge by: a plain misorder fails, NULL placement, collation and ties are assumed.
       expectRule(ctx, EXPORT, order, r, `rows sort by ${field} ${direction}`);
     }
@@ -65,18 +68,24 @@ export async function orderingChecks(run: EnneoRun): Promise<void> {
 
   // Defaults: without orderByField the rows are ordered by date, in the default direction.
   const plain = await getExport(run, { format: 'json', limit: PAGE });
-  expectRule(ctx, EXPORT, order, plain, 'without orderByField, rows are ordered by date descending');
+  expectRule(
+    ctx,
+    EXPORT,
+    order,
+    plain,
+    `without orderByField, rows are ordered by date ${fallback === 'asc' ? 'ascending' : 'descending'}`,
+  );
 
-  if (durationDesc) {
+  if (durationDefault) {
     const r = await getExport(run, { format: 'json', limit: PAGE, orderByField: 'duration' });
     const ids = idsOf(rowsOf(r) ?? []);
     ctx.expect(
       'ordering',
       EXPORT,
-      'without orderByDirection, the order is desc',
-      ids.join() === durationDesc.join(),
+      `without orderByDirection, the order is ${fallback}`,
+      ids.join() === durationDefault.join(),
       {
-        message: `orderByField=duration alone gave ${ids.slice(0, 5).join(', ')}…, with desc ${durationDesc.slice(0, 5).join(', ')}…`,
+        message: `orderByField=duration alone gave ${ids.slice(0, 5).join(', ')}…, with ${fallback} ${durationDefault.slice(0, 5).join(', ')}…`,
         request: r.url,
       },
     );
