@@ -29,7 +29,7 @@ export function ruleFor(op: Operation, name: string, context: RuleContext = { op
   return { op, rule, context };
 }
 
-/** Every vendor rule (not the status/schema ones, which verify checks itself) that judges `op`. */
+/** Every vendor rule that judges `op` (the status/schema ones verify runs on every answer, in context.ts). */
 export function rulesFor(op: Operation, context: RuleContext = { options: {} }): BoundRule[] {
   return EXCHANGE_RULES.filter((r) => r.operations !== '*' && r.operations.includes(op.id)).map((rule) => ({
     op,
@@ -38,7 +38,10 @@ export function rulesFor(op: Operation, context: RuleContext = { options: {} }):
   }));
 }
 
-/** An answer the suite got, read as a rule reads a recorded exchange (JSON bodies; verify judges csv/xlsx elsewhere). */
+/**
+ * An answer the suite got, read as a rule reads a recorded exchange. Only JSON bodies are parsed:
+ * verify reads csv/xlsx tables in its format checks, and no rule it runs here needs them.
+ */
 export function readingOf(response: HttpResponse, op: Operation): Reading {
   const responseHeaders: Record<string, string> = {};
   response.headers.forEach((v, k) => {
