@@ -53,7 +53,7 @@ const CASES: Broken[] = [
     path: '/export/reporting_worklog?format=json&limit=5',
     breakage: (path, ask) => ask(path.replace('limit=5', 'limit=8')),
     check: 'pagination',
-    rule: 'limit',
+    rule: 'limit-range',
     pointer: '/5',
   },
   {

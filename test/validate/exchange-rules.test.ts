@@ -111,7 +111,7 @@ describe('Enneo and Autozod rules', () => {
     expect(verdict.violations).toContainEqual({
       check: 'pagination',
       pointer: '/100',
-      rule: 'limit',
+      rule: 'limit-range',
       message: 'limit=(default) 100 but the answer holds 101 rows',
     });
   });
@@ -218,18 +218,18 @@ describe('Autozod consistency', () => {
           total_active_duration_seconds: 3600,
           total_active_duration_format: '01:00:00',
           total_session_count: 1,
-          total_inactive_duration_seconds: 82800,
-          total_inactive_duration_format: '23:00:00',
-          active_percentage: 4.17,
-          inactive_percentage: 95.83,
+          total_inactive_duration_seconds: 0,
+          total_inactive_duration_format: '00:00:00',
+          active_percentage: 100,
+          inactive_percentage: 0,
         },
         daily_breakdown: [
           {
             date: '01-09-2025',
             active_duration_seconds: 3600,
             active_duration_format: '01:00:00',
-            inactive_duration_seconds: 82800,
-            inactive_duration_format: '23:00:00',
+            inactive_duration_seconds: 0,
+            inactive_duration_format: '00:00:00',
             session_count: 1,
             sessions: [session],
           },
@@ -263,6 +263,36 @@ describe('Autozod consistency', () => {
         d.summary!.total_session_count = 2;
       },
       [['summary-is-sum-of-breakdown', '/data/daily_breakdown/0/session_count']],
+    ],
+    [
+      'a session that starts on another day',
+      (d: Record<string, Record<string, unknown>>) => {
+        const day = (d.daily_breakdown as unknown as { sessions: Record<string, unknown>[] }[])[0]!;
+        day.sessions = [{ ...session, start: '2025-08-31T23:00:00.000Z' }];
+      },
+      // Its day's working span grows with it, so the day's inactive time no longer fits either.
+      [
+        ['sessions-within-a-day', '/data/daily_breakdown/0/sessions/0'],
+        ['inactive-is-breaks', '/data/daily_breakdown/0'],
+      ],
+    ],
+    [
+      'a day whose inactive time is the rest of 24 hours, not the breaks inside the working span',
+      (d: Record<string, Record<string, unknown>>) => {
+        const day = (d.daily_breakdown as unknown as Record<string, unknown>[])[0]!;
+        const inactive = 86_400 - (day.active_duration_seconds as number);
+        const hms = (n: number) =>
+          [Math.floor(n / 3600), Math.floor((n % 3600) / 60), n % 60]
+            .map((x) => String(x).padStart(2, '0'))
+            .join(':');
+        day.inactive_duration_seconds = inactive;
+        day.inactive_duration_format = hms(inactive);
+        d.summary!.total_inactive_duration_seconds = inactive;
+        d.summary!.total_inactive_duration_format = hms(inactive);
+        d.summary!.active_percentage = 4.17;
+        d.summary!.inactive_percentage = 95.83;
+      },
+      [['inactive-is-breaks', '/data/daily_breakdown/0']],
     ],
   ])('%s', async (_name, edit, expected) => {
     const judge = await createJudge('autozod', { strict: true });

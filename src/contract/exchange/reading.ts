@@ -43,7 +43,8 @@ export function headerValue(headers: HeaderMap, name: string): string | undefine
   return undefined;
 }
 
-function formatOf(mediaType: string): BodyFormat {
+/** The body's representation a media type (lower case, no parameters) names. */
+export function formatOf(mediaType: string): BodyFormat {
   if (mediaType === 'application/json' || mediaType.endsWith('+json')) return 'json';
   if (mediaType === 'text/csv') return 'csv';
   if (mediaType === XLSX) return 'xlsx';

@@ -1,7 +1,9 @@
 import { redact as redactSecret } from '../../config/credentials.ts';
+import { mediaTypeRule, schemaRule, statusRule } from '../exchange/rules/response.ts';
 import type { Contract } from '../loader.ts';
 import type { HttpClient, HttpResponse, RequestSpec } from './http-client.ts';
-import { expectSchema } from './shared/schema-findings.ts';
+import { readingOf } from './shared/rule-check.ts';
+import { expectSchemaLines } from './shared/schema-findings.ts';
 import type { AuthMode, CheckContext, CheckName, EndpointRef, Finding, Target } from './types.ts';
 
 /** `GET /path` — how findings name an endpoint. */
@@ -98,47 +100,49 @@ export function createContext(opts: {
     return response;
   }
 
-  /** Status, content type and (for JSON) schema of every response the suite sees. */
+  /**
+   * Status, content type and (for JSON) schema of every response the suite sees, judged by the
+   * response rules `proxy` and `validate` judge exchanges by.
+   */
   function observe(endpoint: EndpointRef, response: HttpResponse): void {
     const op = contract.operation(endpoint.method, endpoint.path);
     const request = redact(response.url);
-    const statuses = op.statuses();
+    const reading = readingOf(response, op);
     const status = String(response.status);
-    const documented = statuses.includes(status) || statuses.includes('default');
-    expect('status', endpoint, `status ${status} is documented`, documented, {
-      message: `got ${status}; the contract documents ${statuses.join(', ')}`,
+    const [undocumented] = statusRule(reading) ?? [];
+    expect('status', endpoint, `status ${status} is documented`, !undocumented, {
+      message: undocumented?.message ?? '',
       request,
     });
-    if (!documented) return;
-    const mediaTypes = op.mediaTypes(status);
-    if (mediaTypes.length === 0) return;
-    const mediaOk = mediaTypes.includes(response.mediaType);
-    expect('status', endpoint, `content type of a ${status} is documented`, mediaOk, {
-      message: `got '${response.mediaType || '(none)'}'; the contract documents ${mediaTypes.join(', ')}`,
+    if (undocumented || op.mediaTypes(status).length === 0) return;
+    const [media] = mediaTypeRule(reading) ?? [];
+    expect('status', endpoint, `content type of a ${status} is documented`, !media, {
+      message: media?.message ?? '',
       request,
       assumed: op.isAssumedStatus(status),
     });
-    if (!mediaOk || !response.mediaType.includes('json') || !selected('schema')) return;
-    let body: unknown;
-    try {
-      body = JSON.parse(response.body.toString('utf8'));
-    } catch {
+    // csv and xlsx rows are the format checks' to judge.
+    if (media || reading.format !== 'json' || !selected('schema')) return;
+    const found = schemaRule(reading, { options: {} }) ?? [];
+    if (found[0]?.rule === 'readable') {
       expect('schema', endpoint, `a ${status} body is valid JSON`, false, {
-        message: `the body is not JSON: ${JSON.stringify(response.body.subarray(0, 80).toString('utf8'))}`,
+        message: found[0].message,
         request,
       });
       return;
     }
     // A problem inside an assumed part of the schema (a shape the doc leaves open) only warns.
-    expectSchema(
+    expectSchemaLines(
       ctx,
       endpoint,
       {
         firm: `a ${status} body matches the contract`,
         assumed: `a ${status} body matches the assumed parts of the contract`,
       },
-      op.validateResponse(status, response.mediaType, body),
-      op.assumedPointers(status, response.mediaType),
+      {
+        firm: found.filter((v) => !v.assumed).map((v) => v.message),
+        assumed: found.filter((v) => v.assumed).map((v) => v.message),
+      },
       { request },
     );
   }

@@ -30,8 +30,6 @@ export { formatConsole } from './reporters/console.ts';
 export { formatJson } from './reporters/json.ts';
 export { formatJunit } from './reporters/junit.ts';
 export { formatProgress } from './reporters/progress.ts';
-export type { ExchangeRule, ExchangeView, RuleProblem } from './rules/index.ts';
-export { autozodRules, enneoExportRules, exchangeOf, voipcubeRules } from './rules/index.ts';
 export type {
   CheckName,
   FetchLike,

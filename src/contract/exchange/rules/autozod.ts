@@ -6,7 +6,7 @@
  */
 import type { Reading } from '../reading.ts';
 import type { Violation } from '../types.ts';
-import { type ExchangeRule, NOT_APPLICABLE, ruleIsAssumed, single } from './rule.ts';
+import { type ExchangeRule, NOT_APPLICABLE, ruleIsAssumed, show, single } from './rule.ts';
 
 const SESSIONS = ['listSessionLogs'] as const;
 const DAY = 86_400_000;
@@ -151,7 +151,8 @@ export function ddmmyyyyToMs(value: string | undefined): number | undefined {
   return back.slice(0, 10) === `${m[3]}-${m[2]}-${m[1]}` ? ms : undefined;
 }
 
-const ddmmyyyy = (ms: number) => {
+/** `DD-MM-YYYY` of a UTC instant. */
+export const ddmmyyyy = (ms: number) => {
   const iso = new Date(ms).toISOString();
   return `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
 };
@@ -180,9 +181,118 @@ export function autozodDaysRule(r: Reading): Violation[] | null {
   ];
 }
 
-export const AUTOZOD_RULES: ExchangeRule[] = [
-  { name: 'autozod-summary', check: 'consistency', operations: SESSIONS, run: autozodSummaryRule },
-  { name: 'autozod-days', check: 'filters', operations: SESSIONS, run: autozodDaysRule },
-  { name: 'autozod-format', check: 'consistency', operations: SESSIONS, run: autozodFormatRule },
-  { name: 'autozod-percentages', check: 'consistency', operations: SESSIONS, run: autozodPercentagesRule },
-];
+/** A violation of rule `id` at `pointer`, assumed as the contract says. */
+function broke(
+  r: Reading,
+  check: 'filters' | 'consistency',
+  id: string,
+  pointer: string,
+  message: string,
+): Violation {
+  return { check, pointer, rule: id, message, ...(ruleIsAssumed(r.op, id) ? { assumed: true } : {}) };
+}
+
+/** Every session starts on its day (UTC) and ends no earlier than it starts. */
+export function autozodSessionsRule(r: Reading): Violation[] | null {
+  const data = dataOf(r);
+  if (!data) return NOT_APPLICABLE;
+  const stray: [string, Node][] = [];
+  for (const [i, d] of data.days.entries()) {
+    const sessions = Array.isArray(d.sessions) ? (d.sessions as unknown[]) : [];
+    for (const [k, x] of sessions.entries()) {
+      const start = Date.parse(String(asNode(x)?.start));
+      const end = Date.parse(String(asNode(x)?.end));
+      if (Number.isNaN(start) || ddmmyyyy(start) !== d.date || end < start)
+        stray.push([`/data/daily_breakdown/${i}/sessions/${k}`, asNode(x) ?? {}]);
+    }
+  }
+  const [first] = stray;
+  if (!first) return [];
+  return [
+    broke(
+      r,
+      'filters',
+      'sessions-within-a-day',
+      first[0],
+      `${stray.length} session(s) outside their day, e.g. ${show(first[1])}`,
+    ),
+  ];
+}
+
+/**
+ * Whole seconds from each agent's first session start to their last session end on one day,
+ * summed over the agents; an unreadable time counts as no span.
+ */
+function workingSpans(sessions: readonly unknown[]): number {
+  const spans = new Map<string, [number, number]>();
+  for (const x of sessions) {
+    const s = asNode(x);
+    if (!s) continue;
+    const from = Date.parse(String(s.start));
+    const to = Date.parse(String(s.end));
+    if (Number.isNaN(from) || Number.isNaN(to)) continue;
+    const key = String(s.agent_id);
+    const [f, t] = spans.get(key) ?? [from, to];
+    spans.set(key, [Math.min(f, from), Math.max(t, to)]);
+  }
+  let total = 0;
+  for (const [from, to] of spans.values()) total += Math.floor((to - from) / 1000);
+  return total;
+}
+
+/**
+ * A day's inactive seconds are the breaks inside the agents' working spans: active + inactive =
+ * the sum over its agents of first session start to last session end (0 on a day without sessions).
+ */
+export function autozodInactiveRule(r: Reading): Violation[] | null {
+  const data = dataOf(r);
+  if (!data) return NOT_APPLICABLE;
+  for (const [i, d] of data.days.entries()) {
+    const { active_duration_seconds: a, inactive_duration_seconds: b } = d;
+    if (typeof a !== 'number' || typeof b !== 'number' || !Array.isArray(d.sessions)) continue;
+    const spans = workingSpans(d.sessions);
+    if (a + b === spans) continue;
+    return [
+      broke(
+        r,
+        'consistency',
+        'inactive-is-breaks',
+        `/data/daily_breakdown/${i}`,
+        `day ${String(d.date)}: active + inactive = ${a + b} s, but the agents' working spans (first start to last end) are ${spans} s`,
+      ),
+    ];
+  }
+  return [];
+}
+
+/** In verify's report order: the filters, then the consistency rules. */
+export const AUTOZOD_RULES: ExchangeRule[] = (
+  [
+    { name: 'autozod-days', check: 'filters', run: autozodDaysRule, assumedRule: 'one-item-per-day' },
+    {
+      name: 'autozod-sessions',
+      check: 'filters',
+      run: autozodSessionsRule,
+      assumedRule: 'sessions-within-a-day',
+    },
+    {
+      name: 'autozod-summary',
+      check: 'consistency',
+      run: autozodSummaryRule,
+      assumedRule: 'summary-is-sum-of-breakdown',
+    },
+    {
+      name: 'autozod-inactive',
+      check: 'consistency',
+      run: autozodInactiveRule,
+      assumedRule: 'inactive-is-breaks',
+    },
+    {
+      name: 'autozod-percentages',
+      check: 'consistency',
+      run: autozodPercentagesRule,
+      assumedRule: 'percentages',
+    },
+    { name: 'autozod-format', check: 'consistency', run: autozodFormatRule, assumedRule: 'duration-format' },
+  ] satisfies Omit<ExchangeRule, 'operations'>[]
+).map((rule) => ({ ...rule, operations: SESSIONS }));

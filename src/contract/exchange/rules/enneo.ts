@@ -4,13 +4,16 @@
  * header of the level's columns in documented order.
  */
 
-import type { PrivacyExpectation } from '../../suite/types.ts';
 import { headerValue, type Reading, type Row, rowsOf } from '../reading.ts';
 import {
+  columnBreaks,
   type Direction,
   type ExportView,
   expectColumns,
   firstOrderViolation,
+  levelsFitting,
+  queryParam,
+  timedCellAt,
   tokenHasPermission,
   typeCsvRow,
 } from '../suite-pieces.ts';
@@ -27,21 +30,23 @@ export function exportRows(r: Reading, view: ExportView | undefined): Row[] | un
   return rows.map((row) => typeCsvRow(row, view.columns));
 }
 
-/** `limit` (default 100, 1 to 1000) is honoured: at most that many rows. Documented. */
+/** `limit` (its default and range as the contract states them) is honoured: at most that many rows. Documented. */
 export function enneoLimitRule(r: Reading, ctx: RuleContext): Violation[] | null {
   const rows = exportRows(r, ctx.exportView);
   if (!rows) return NOT_APPLICABLE;
   const given = r.query.getAll('limit');
   // An invalid limit should have been refused; what it was "honoured" as cannot be told.
   if (given.length > 1 || (given.length === 1 && !/^\d+$/.test(given[0]!))) return NOT_APPLICABLE;
-  const limit = given.length === 1 ? Number(given[0]) : 100;
-  if (limit < 1 || limit > 1000 || rows.length <= limit) return [];
+  const stated = queryParam(r.op, 'limit');
+  const fallback = Number(stated.default ?? 100);
+  const limit = given.length === 1 ? Number(given[0]) : fallback;
+  if (limit < (stated.minimum ?? 1) || limit > (stated.maximum ?? 1000) || rows.length <= limit) return [];
   return [
     {
       check: 'pagination',
       pointer: `/${limit}`,
-      rule: 'limit',
-      message: `limit=${given.length ? limit : '(default) 100'} but the answer holds ${rows.length} rows`,
+      rule: 'limit-range',
+      message: `limit=${given.length ? limit : `(default) ${fallback}`} but the answer holds ${rows.length} rows`,
     },
   ];
 }
@@ -55,7 +60,8 @@ export function enneoOrderRule(r: Reading, ctx: RuleContext): Violation[] | null
   const directionGiven = r.query.getAll('orderByDirection');
   if (fieldGiven.length > 1 || directionGiven.length > 1) return NOT_APPLICABLE;
   const field = fieldGiven[0] ?? 'date';
-  const direction = (directionGiven[0] ?? 'desc') as Direction;
+  const direction = (directionGiven[0] ??
+    String(queryParam(r.op, 'orderByDirection').default ?? 'desc')) as Direction;
   if (direction !== 'asc' && direction !== 'desc') return NOT_APPLICABLE;
   // Ordering by a column the answer does not show cannot be judged from it.
   if (!rows.some((row) => field in row)) return NOT_APPLICABLE;
@@ -118,13 +124,13 @@ export function enneoPrivacyRule(r: Reading, ctx: RuleContext): Violation[] | nu
     : rows.map((row, i): [string, string[]] => [`/${i}`, Object.keys(row)]);
   const violation = (pointer: string, message: string): Violation => {
     // A server set to another level than expected is the likeliest cause: name the level the columns fit.
-    const fits = (Object.keys(view.privacy) as PrivacyExpectation[]).filter((other) => {
-      if (other === level) return false;
-      const c = expectColumns(view, other, (p) => (token ? tokenHasPermission(token, p) : undefined));
-      return keySets.every(
-        ([, keys]) => c.kept.every((k) => keys.includes(k)) && !c.omitted.some((o) => keys.includes(o)),
-      );
-    });
+    const fits = levelsFitting(
+      view,
+      level,
+      keySets.map(([, keys]) => keys),
+      rows,
+      (p) => (token ? tokenHasPermission(token, p) : undefined),
+    );
     const hint = fits.length ? `; the columns fit --expect-privacy ${fits.join(' or ')}` : '';
     return {
       check: 'privacy',
@@ -135,24 +141,19 @@ export function enneoPrivacyRule(r: Reading, ctx: RuleContext): Violation[] | nu
     };
   };
   for (const [pointer, keys] of keySets) {
-    const leaked = columns.omitted.filter((c) => keys.includes(c));
+    const { leaked, missing } = columnBreaks(keys, columns);
     if (leaked.length)
       return [violation(`${pointer}/${leaked[0]}`, `${leaked.join(', ')} present, which the level omits`)];
-    const missing = columns.kept.filter((c) => !keys.includes(c));
     if (missing.length) return [violation(pointer, `${missing.join(', ')} missing, which the level keeps`)];
   }
-  for (const [i, row] of rows.entries()) {
-    for (const column of columns.dateOnly) {
-      const value = row[column];
-      if (
-        value !== null &&
-        value !== undefined &&
-        !(typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value))
-      ) {
-        return [violation(`/${i}/${column}`, `${column} is ${JSON.stringify(value)}, not YYYY-MM-DD`)];
-      }
-    }
-  }
+  const timed = timedCellAt(rows, columns.dateOnly);
+  if (timed)
+    return [
+      violation(
+        `/${timed.row}/${timed.column}`,
+        `${timed.column} is ${JSON.stringify(timed.value)}, not YYYY-MM-DD`,
+      ),
+    ];
   return [];
 }
 
@@ -180,10 +181,14 @@ export function enneoColumnsRule(r: Reading, ctx: RuleContext): Violation[] | nu
   ];
 }
 
-/** A csv/xlsx 200 names its file as the contract's Content-Disposition pattern says (assumed). */
+/**
+ * A csv/xlsx 200 names its file as the contract's Content-Disposition pattern says (without a
+ * pattern: an attachment), with the format's extension.
+ */
 export function enneoDispositionRule(r: Reading, ctx: RuleContext): Violation[] | null {
-  const pattern = ctx.exportView?.dispositionPattern;
-  if (r.status !== 200 || (r.format !== 'csv' && r.format !== 'xlsx') || !pattern) return NOT_APPLICABLE;
+  const view = ctx.exportView;
+  if (r.status !== 200 || (r.format !== 'csv' && r.format !== 'xlsx') || !view) return NOT_APPLICABLE;
+  const pattern = view.dispositionPattern ?? /^attachment\b/;
   const value = headerValue(r.responseHeaders, 'content-disposition');
   if (value !== undefined && pattern.test(value) && value.endsWith(`.${r.format}"`)) return [];
   return [
@@ -192,7 +197,7 @@ export function enneoDispositionRule(r: Reading, ctx: RuleContext): Violation[] 
       rule: 'content-disposition',
       message: `Content-Disposition is ${value === undefined ? 'missing' : JSON.stringify(value)}; expected attachment; filename="reporting_worklog.${r.format}"`,
       // The header is x-standin-assumed in the contract: the doc names no file.
-      assumed: true,
+      assumed: view.dispositionAssumed,
     },
   ];
 }
@@ -200,7 +205,19 @@ export function enneoDispositionRule(r: Reading, ctx: RuleContext): Violation[] 
 export const ENNEO_RULES: ExchangeRule[] = [
   { name: 'enneo-limit', check: 'pagination', operations: EXPORT, run: enneoLimitRule },
   { name: 'enneo-order', check: 'ordering', operations: EXPORT, run: enneoOrderRule },
-  { name: 'enneo-privacy', check: 'privacy', operations: EXPORT, run: enneoPrivacyRule },
-  { name: 'enneo-columns', check: 'formats', operations: EXPORT, run: enneoColumnsRule },
+  {
+    name: 'enneo-privacy',
+    check: 'privacy',
+    operations: EXPORT,
+    run: enneoPrivacyRule,
+    assumedRule: 'privacy-levels',
+  },
+  {
+    name: 'enneo-columns',
+    check: 'formats',
+    operations: EXPORT,
+    run: enneoColumnsRule,
+    assumedRule: 'columns-in-order',
+  },
   { name: 'enneo-disposition', check: 'formats', operations: EXPORT, run: enneoDispositionRule },
 ];

@@ -1,4 +1,8 @@
-/** Every per-exchange rule, in report order: the response's own checks, then each vendor's. */
+/**
+ * Every per-exchange rule, in report order: the response's own checks, then each vendor's. The one
+ * set of per-answer checks: `proxy` and `validate` run them on exchanges they are handed (judge.ts),
+ * `verify` on the answers to its own requests (suite/shared/rule-check.ts).
+ */
 import { AUTOZOD_RULES } from './autozod.ts';
 import { ENNEO_RULES } from './enneo.ts';
 import { RESPONSE_RULES } from './response.ts';

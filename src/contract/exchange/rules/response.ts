@@ -5,7 +5,7 @@
  */
 import type { Problem } from '../../problems.ts';
 import type { Reading } from '../reading.ts';
-import { typeCsvRow } from '../suite-pieces.ts';
+import { problemLine, typeCsvRow } from '../suite-pieces.ts';
 import type { Violation } from '../types.ts';
 import { type ExchangeRule, NOT_APPLICABLE, type RuleContext } from './rule.ts';
 
@@ -37,8 +37,6 @@ export function mediaTypeRule(r: Reading): Violation[] | null {
   ];
 }
 
-const line = (p: Problem) => `${p.pointer || '/'}: ${p.rule} — expected ${p.expected}, got ${p.actual}`;
-
 /** The body keeps the schema: every Problem becomes a violation at its pointer. */
 export function schemaRule(r: Reading, ctx: RuleContext): Violation[] | null {
   if (r.format === 'none' || r.format === 'other') return NOT_APPLICABLE;
@@ -66,7 +64,7 @@ export function schemaRule(r: Reading, ctx: RuleContext): Violation[] | null {
       check: 'schema',
       pointer: p.pointer,
       rule: p.rule,
-      message: line(p),
+      message: problemLine(p),
       ...(assumedAt(p.pointer) ? { assumed: true } : {}),
     }));
 }

@@ -1,5 +1,4 @@
 /** The shape every per-exchange rule has, and what rules share. */
-import type { Operation } from '../../loader.ts';
 import type { CheckName } from '../../suite/types.ts';
 import type { Reading } from '../reading.ts';
 import type { ExportView } from '../suite-pieces.ts';
@@ -19,6 +18,11 @@ export interface ExchangeRule {
   check: CheckName;
   /** operationIds it judges; '*' for every operation. */
   operations: readonly string[] | '*';
+  /**
+   * The `x-standin-rules` id whose `assumed` a kept rule carries in verify's report (a broken one
+   * says so per violation); absent when what it judges is documented.
+   */
+  assumedRule?: string;
   /** Pure: the reading in, the violations out ([] when it holds, NOT_APPLICABLE when the answer cannot show it). */
   run(reading: Reading, ctx: RuleContext): Violation[] | null;
 }
@@ -26,13 +30,8 @@ export interface ExchangeRule {
 /** What a rule returns when the exchange cannot show what it judges (an error answer, no query to judge by). */
 export const NOT_APPLICABLE = null;
 
-/**
- * Whether the operation's `x-standin-rules` entry `id` is assumed; `fallback` when the contract
- * does not list it.
- */
-export function ruleIsAssumed(op: Operation, id: string, fallback = true): boolean {
-  return op.rules.find((r) => r.id === id)?.assumed ?? fallback;
-}
+/** Whether the operation's `x-standin-rules` entry `id` is assumed (the suite's reading, shared). */
+export { ruleAssumed as ruleIsAssumed } from '../suite-pieces.ts';
 
 /** A value for a message, cut short. */
 export function show(value: unknown): string {

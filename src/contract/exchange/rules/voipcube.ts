@@ -3,6 +3,7 @@
  * by userId), no more logs than the page size when paging is on, only the users of userIds[].
  */
 import { type Reading, type Row, rowsOf } from '../reading.ts';
+import { queryParam } from '../suite-pieces.ts';
 import type { Violation } from '../types.ts';
 import { type ExchangeRule, NOT_APPLICABLE, ruleIsAssumed, show, single } from './rule.ts';
 
@@ -73,18 +74,18 @@ export function voipcubeOrderRule(r: Reading): Violation[] | null {
   return [];
 }
 
-/** The page size in force: a whole positive number in decimal digits, else 25 (documented fallback). */
-export function effectiveSize(query: URLSearchParams): number {
+/** The page size in force: a whole positive number in decimal digits, else `fallback` (documented: 25). */
+export function effectiveSize(query: URLSearchParams, fallback = DEFAULT_SIZE): number {
   const value = single(query, 'size');
   const n = value !== undefined && /^\d+$/.test(value) ? Number(value) : Number.NaN;
-  return Number.isSafeInteger(n) && n >= 1 ? n : DEFAULT_SIZE;
+  return Number.isSafeInteger(n) && n >= 1 ? n : fallback;
 }
 
 /** With page or size given, paging is on and a page holds at most `size` logs (documented). */
 export function voipcubePageSizeRule(r: Reading): Violation[] | null {
   const logs = logsOf(r);
   if (!logs || (!r.query.has('page') && !r.query.has('size'))) return NOT_APPLICABLE;
-  const size = effectiveSize(r.query);
+  const size = effectiveSize(r.query, Number(queryParam(r.op, 'size').fallback ?? DEFAULT_SIZE));
   if (logs.length <= size) return [];
   const sizeGiven = single(r.query, 'size');
   return [
@@ -118,6 +119,18 @@ export function voipcubeUserIdsRule(r: Reading): Violation[] | null {
 export const VOIPCUBE_RULES: ExchangeRule[] = [
   { name: 'voipcube-window', check: 'filters', operations: LOGS, run: voipcubeWindowRule },
   { name: 'voipcube-user-ids', check: 'filters', operations: LOGS, run: voipcubeUserIdsRule },
-  { name: 'voipcube-page-size', check: 'pagination', operations: LOGS, run: voipcubePageSizeRule },
-  { name: 'voipcube-order', check: 'ordering', operations: LOGS, run: voipcubeOrderRule },
+  {
+    name: 'voipcube-page-size',
+    check: 'pagination',
+    operations: LOGS,
+    run: voipcubePageSizeRule,
+    assumedRule: 'size-fallback',
+  },
+  {
+    name: 'voipcube-order',
+    check: 'ordering',
+    operations: LOGS,
+    run: voipcubeOrderRule,
+    assumedRule: 'order-time-then-user',
+  },
 ];

@@ -7,10 +7,10 @@ import type { Operation } from '../../loader.ts';
 
 /**
  * Whether the operation's rule `id` is assumed. A rule the contract does not list counts as
- * assumed: the suite must not fail a vendor on behaviour nobody wrote down.
+ * assumed (`fallback`): the suite must not fail a vendor on behaviour nobody wrote down.
  */
-export function ruleAssumed(op: Operation, id: string): boolean {
-  return op.rules.find((r) => r.id === id)?.assumed ?? true;
+export function ruleAssumed(op: Operation, id: string, fallback = true): boolean {
+  return op.rules.find((r) => r.id === id)?.assumed ?? fallback;
 }
 
 /** A query parameter as its schema states it. */

@@ -34,16 +34,34 @@ export function expectSchema(
   more: { what?: string; request?: string } = {},
 ): void {
   const { firm, assumed } = splitProblems(problems, isAssumed);
+  expectSchemaLines(
+    ctx,
+    endpoint,
+    titles,
+    { firm: firm.map(problemLine), assumed: assumed.map(problemLine) },
+    more,
+  );
+}
+
+/** As expectSchema, with the problems already split and written as lines. */
+export function expectSchemaLines(
+  ctx: CheckContext,
+  endpoint: EndpointRef,
+  titles: { firm: string; assumed: string },
+  lines: { firm: readonly string[]; assumed: readonly string[] },
+  more: { what?: string; request?: string } = {},
+): void {
+  const { firm, assumed } = lines;
   const where = more.what ? ` ${more.what}` : '';
   ctx.expect('schema', endpoint, titles.firm, firm.length === 0, {
     message: `${firm.length} schema problem(s)${where}`,
-    details: firm.map(problemLine),
+    details: [...firm],
     ...(more.request ? { request: more.request } : {}),
   });
   if (assumed.length > 0) {
     ctx.expect('schema', endpoint, titles.assumed, false, {
       message: `${assumed.length} schema problem(s) in assumed parts`,
-      details: assumed.map(problemLine),
+      details: [...assumed],
       assumed: true,
       ...(more.request ? { request: more.request } : {}),
     });

@@ -2,13 +2,15 @@
  * Autozod's plan: a probe for a week with sessions, then auth, parameter rules, the days of the
  * breakdown against the range, the summary against the breakdown, and generated requests.
  */
+
+import { ddmmyyyy } from '../../../exchange/rules/autozod.ts';
 import { defaultWorldIds } from '../../default-world.ts';
 import { jsonBody } from '../../json-body.ts';
 import { robustness } from '../../robustness.ts';
-import { autozodRules, ddmmyyyy } from '../../rules/autozod.ts';
 import { expectAuthRefusals } from '../../shared/auth.ts';
 import { boundaryValues } from '../../shared/contract-reading.ts';
 import { errorWith, probeEndpoint } from '../../shared/probe.ts';
+import { rulesFor } from '../../shared/rule-check.ts';
 import type { CheckContext, CheckStep } from '../../types.ts';
 import { parameterChecks } from './parameters.ts';
 import { rangeChecks, rangeFetcher } from './ranges.ts';
@@ -42,7 +44,7 @@ export async function autozodPlan(ctx: CheckContext): Promise<CheckStep[]> {
     end = Date.parse(`${(await defaultWorldIds()).lastDay}T00:00:00Z`);
     first = await get(ctx, { ...base, start_date: ddmmyyyy(end - 6 * DAY), end_date: ddmmyyyy(end) });
   }
-  const run: AutozodRun = { ctx, op, rules: autozodRules(op), teamId, agentId, end, base };
+  const run: AutozodRun = { ctx, op, rules: rulesFor(op), teamId, agentId, end, base };
   const ranges = rangeFetcher(run);
   const day = ddmmyyyy(end);
   return [

@@ -3,7 +3,7 @@
  * DD-MM-YYYY or impossible, an end before the start, an unknown type and a malformed agent are
  * refused with 400 naming the parameter; an agent that does not exist gets 404.
  */
-import { ddmmyyyy } from '../../rules/autozod.ts';
+import { ddmmyyyy } from '../../../exchange/rules/autozod.ts';
 import { queryParam, ruleAssumed } from '../../shared/contract-reading.ts';
 import { expectRefused } from '../../shared/refusal.ts';
 import { type AutozodRun, DAY, EP, get } from './run.ts';

@@ -1,11 +1,13 @@
 /**
  * Filters and consistency over several ranges (a week, one day, a month end, a year end, and a
- * whole team's week): every answer is judged by the per-answer rules of rules/autozod.ts.
+ * whole team's week): every answer is judged by the per-answer rules of exchange/rules/autozod.ts
+ * (the ones `proxy` and `validate` judge by).
  */
+
+import { ddmmyyyy } from '../../../exchange/rules/autozod.ts';
 import type { HttpResponse } from '../../http-client.ts';
 import { describe } from '../../json-body.ts';
-import { ddmmyyyy } from '../../rules/autozod.ts';
-import { expectRule } from '../../rules/exchange.ts';
+import { expectRule } from '../../shared/rule-check.ts';
 import type { CheckName } from '../../types.ts';
 import { type AutozodRun, DAY, EP, get } from './run.ts';
 
@@ -49,12 +51,12 @@ async function fetchRanges(run: AutozodRun): Promise<RangeAnswer[]> {
 }
 
 const TITLES: Record<string, string> = {
-  'one-item-per-day': 'one breakdown item per day, oldest first',
-  'sessions-within-a-day': 'every session lies in its day',
-  'summary-is-sum-of-breakdown': 'the summary is the sum of the breakdown',
-  'inactive-is-breaks': "each day's inactive time is the breaks inside the agents' working spans",
-  percentages: 'percentages match the seconds and add up to 100',
-  'duration-format': 'the _format fields are HH:MM:SS of the seconds',
+  'autozod-days': 'one breakdown item per day, oldest first',
+  'autozod-sessions': 'every session lies in its day',
+  'autozod-summary': 'the summary is the sum of the breakdown',
+  'autozod-inactive': "each day's inactive time is the breaks inside the agents' working spans",
+  'autozod-percentages': 'percentages match the seconds and add up to 100',
+  'autozod-format': 'the _format fields are HH:MM:SS of the seconds',
 };
 
 /** Judges every range answer by the rules of `check`. */
@@ -71,8 +73,9 @@ export async function rangeChecks(
       });
       continue;
     }
-    for (const rule of run.rules.filter((r) => r.check === check)) {
-      expectRule(run.ctx, EP, rule, response, `${label}: ${TITLES[rule.id] ?? rule.id}`);
+    for (const bound of run.rules.filter((b) => b.rule.check === check)) {
+      const { name } = bound.rule;
+      expectRule(run.ctx, EP, bound, response, `${label}: ${TITLES[name] ?? name}`);
     }
   }
 }

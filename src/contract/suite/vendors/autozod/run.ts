@@ -4,7 +4,7 @@
  */
 import type { Operation } from '../../../loader.ts';
 import type { HttpResponse } from '../../http-client.ts';
-import type { ExchangeRule } from '../../rules/types.ts';
+import type { BoundRule } from '../../shared/rule-check.ts';
 import type { AuthMode, CheckContext, EndpointRef } from '../../types.ts';
 
 export const EP: EndpointRef = { method: 'get', path: '/api/sessionLogs/list' };
@@ -13,7 +13,7 @@ export const DAY = 86_400_000;
 export interface AutozodRun {
   ctx: CheckContext;
   op: Operation;
-  rules: ExchangeRule[];
+  rules: BoundRule[];
   teamId: string;
   agentId: string;
   /** 00:00 UTC of the last day of the week the checks look at. */

@@ -6,6 +6,7 @@
 import type { Problem } from '../../../problems.ts';
 import type { HttpResponse } from '../../http-client.ts';
 import { describe } from '../../json-body.ts';
+import { expectRule, ruleFor } from '../../shared/rule-check.ts';
 import { expectSchema } from '../../shared/schema-findings.ts';
 import { ruleAssumed } from './contract-view.ts';
 import { type Fetched, type FormatSample, SAMPLE_QUERY, tableOf } from './format-sample.ts';
@@ -129,15 +130,12 @@ function served(run: EnneoRun, format: 'csv' | 'xlsx', fetched: Fetched): boolea
       assumed: ruleAssumed(run.exportOp, 'csv-layout'),
     });
   }
-  const disposition = r.headers.get('content-disposition') ?? '';
-  const pattern = run.view.dispositionPattern;
-  ctx.expect(
-    'formats',
+  expectRule(
+    ctx,
     EXPORT,
+    ruleFor(run.exportOp, 'enneo-disposition', { options: {}, exportView: run.view }),
+    r,
     `${format}: Content-Disposition names an attachment reporting_worklog.${format}`,
-    (pattern ? pattern.test(disposition) : /^attachment\b/.test(disposition)) &&
-      disposition.includes(`.${format}`),
-    { message: `got ${JSON.stringify(disposition)}`, assumed: run.view.dispositionAssumed },
   );
   const read = fetched.read;
   return ctx.expect(

@@ -4,9 +4,7 @@
  * ties), and a page past the end is empty.
  */
 import { describe } from '../../json-body.ts';
-import { enneoExportRules } from '../../rules/enneo.ts';
-import { expectRule } from '../../rules/exchange.ts';
-import type { ExchangeRule } from '../../rules/types.ts';
+import { type BoundRule, expectRule, ruleFor } from '../../shared/rule-check.ts';
 import { ruleAssumed } from './contract-view.ts';
 import { maxLimit } from './parameters.ts';
 import { type EnneoRun, EXPORT, getExport, idsOf, type Row, rowsOf, sameRows } from './run.ts';
@@ -170,6 +168,6 @@ function expectOnce(run: EnneoRun, title: string, rows: Row[], assumed: boolean)
 }
 
 /** The export's "no more rows than limit" rule. */
-function limitRule(run: EnneoRun): ExchangeRule {
-  return enneoExportRules(run.exportOp).find((r) => r.check === 'pagination')!;
+function limitRule(run: EnneoRun): BoundRule {
+  return ruleFor(run.exportOp, 'enneo-limit', { options: {}, exportView: run.view });
 }

@@ -4,18 +4,11 @@
  * the suite cannot read is shown or hidden the same way in every format.
  */
 
-import type { PrivacyExpectation } from '../../types.ts';
 import { tokenHasPermission } from './auth-tokens.ts';
 import { ruleAssumed } from './contract-view.ts';
 import type { FormatSample } from './format-sample.ts';
 import { tableOf } from './format-sample.ts';
-import {
-  type ColumnExpectation,
-  columnProblems,
-  expectColumns,
-  firstTimedCell,
-  firstUntimedCell,
-} from './privacy.ts';
+import { columnProblems, firstTimedCell, firstUntimedCell, levelsFitting, timedCellAt } from './privacy.ts';
 import { type EnneoRun, EXPORT, type Row } from './run.ts';
 
 /** Runs the privacy checks on the sample. */
@@ -114,19 +107,18 @@ function headerOf(sample: FormatSample, format: 'csv' | 'xlsx'): string[][] | un
  */
 function hintOtherLevel(run: EnneoRun, rows: Row[] | undefined): void {
   if (!rows?.length) return;
-  const fits = (columns: ColumnExpectation) =>
-    rows.every((r) => columnProblems(Object.keys(r), columns).length === 0) &&
-    !firstTimedCell(rows, columns.dateOnly);
-  if (fits(run.columns)) return;
+  const keySets = rows.map((r) => Object.keys(r));
+  if (
+    keySets.every((keys) => columnProblems(keys, run.columns).length === 0) &&
+    !timedCellAt(rows, run.columns.dateOnly)
+  )
+    return;
   const token = run.ctx.target.credentials.token;
-  for (const level of Object.keys(run.view.privacy) as PrivacyExpectation[]) {
-    if (level === run.level) continue;
-    const columns = expectColumns(run.view, level, (p) => (token ? tokenHasPermission(token, p) : undefined));
-    if (fits(columns)) {
-      run.ctx.hint(
-        `the export's columns are those of reportingPrivacyLevel ${level}: if the server runs with it, pass --expect-privacy ${level}`,
-      );
-      return;
-    }
-  }
+  const [level] = levelsFitting(run.view, run.level, keySets, rows, (p) =>
+    token ? tokenHasPermission(token, p) : undefined,
+  );
+  if (level)
+    run.ctx.hint(
+      `the export's columns are those of reportingPrivacyLevel ${level}: if the server runs with it, pass --expect-privacy ${level}`,
+    );
 }

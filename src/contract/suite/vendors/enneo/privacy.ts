@@ -64,12 +64,22 @@ export function expectedHeader(
     .filter((n) => kept.has(n) || (expectation.uncertain.includes(n) && shown.has(n)));
 }
 
+/** How one set of columns breaks the expectation: omitted ones present, kept ones missing. */
+export function columnBreaks(
+  seen: Iterable<string>,
+  expectation: ColumnExpectation,
+): { leaked: string[]; missing: string[] } {
+  const set = new Set(seen);
+  return {
+    leaked: expectation.omitted.filter((c) => set.has(c)),
+    missing: expectation.kept.filter((c) => !set.has(c)),
+  };
+}
+
 /** Problems of one set of columns against the expectation: omitted ones present, kept ones missing. */
 export function columnProblems(seen: Iterable<string>, expectation: ColumnExpectation): string[] {
-  const set = new Set(seen);
   const problems: string[] = [];
-  const leaked = expectation.omitted.filter((c) => set.has(c));
-  const missing = expectation.kept.filter((c) => !set.has(c));
+  const { leaked, missing } = columnBreaks(seen, expectation);
   if (leaked.length) problems.push(`carries ${leaked.join(', ')}, which the level omits`);
   if (missing.length) problems.push(`lacks ${missing.join(', ')}, which the level keeps`);
   return problems;
@@ -78,20 +88,50 @@ export function columnProblems(seen: Iterable<string>, expectation: ColumnExpect
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const WITH_TIME = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}/;
 
+/** The first cell of a date-only column that still has a time; undefined when none. */
+export function timedCellAt(
+  rows: readonly Record<string, unknown>[],
+  columns: readonly string[],
+): { row: number; column: string; value: unknown } | undefined {
+  for (const [i, row] of rows.entries()) {
+    for (const column of columns) {
+      const value = row[column];
+      if (value !== null && value !== undefined && !(typeof value === 'string' && DATE_ONLY.test(value))) {
+        return { row: i, column, value };
+      }
+    }
+  }
+  return undefined;
+}
+
 /** The first cell of a date-only column that still has a time, described; undefined when none. */
 export function firstTimedCell(
   rows: readonly Record<string, unknown>[],
   columns: readonly string[],
 ): string | undefined {
-  for (const [i, row] of rows.entries()) {
-    for (const column of columns) {
-      const value = row[column];
-      if (value !== null && value !== undefined && !(typeof value === 'string' && DATE_ONLY.test(value))) {
-        return `row ${i}: ${column} is ${JSON.stringify(value)}, not YYYY-MM-DD`;
-      }
-    }
-  }
-  return undefined;
+  const at = timedCellAt(rows, columns);
+  return at && `row ${at.row}: ${at.column} is ${JSON.stringify(at.value)}, not YYYY-MM-DD`;
+}
+
+/**
+ * The levels other than `level` whose columns (and date-only cells) the rows fit: a server set to
+ * another reportingPrivacyLevel than expected is the likeliest cause of a privacy failure.
+ */
+export function levelsFitting(
+  view: ExportView,
+  level: PrivacyExpectation,
+  keySets: readonly (readonly string[])[],
+  rows: readonly Record<string, unknown>[],
+  hasPermission: (permission: string) => boolean | undefined,
+): PrivacyExpectation[] {
+  return (Object.keys(view.privacy) as PrivacyExpectation[]).filter((other) => {
+    if (other === level) return false;
+    const columns = expectColumns(view, other, hasPermission);
+    return (
+      keySets.every((keys) => columnProblems(keys, columns).length === 0) &&
+      !timedCellAt(rows, columns.dateOnly)
+    );
+  });
 }
 
 /** The first cell of a timestamp column that lost its time, described; undefined when none. */

@@ -4,8 +4,8 @@
  * Ordering: the logs ascend by time, then userId.
  */
 import { describe, jsonArray } from '../../json-body.ts';
-import { expectRule } from '../../rules/exchange.ts';
 import { q } from '../../shared/query.ts';
+import { expectRule } from '../../shared/rule-check.ts';
 import { EP, get, type Log, sameLogs, type VoipcubeRun } from './run.ts';
 
 /** A valid UUID no user has. */

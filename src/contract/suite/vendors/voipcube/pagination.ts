@@ -3,9 +3,9 @@
  * more than `size`), the walk yields each log once, a page past the end is [].
  */
 import { describe, jsonArray } from '../../json-body.ts';
-import { expectRule } from '../../rules/exchange.ts';
 import { ruleAssumed } from '../../shared/contract-reading.ts';
 import { q } from '../../shared/query.ts';
+import { expectRule } from '../../shared/rule-check.ts';
 import { EP, get, type Log, sameLogs, type VoipcubeRun } from './run.ts';
 
 /** Pages walked at most; the day's logs are few. */

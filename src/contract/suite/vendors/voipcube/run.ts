@@ -4,8 +4,7 @@
  */
 import type { Operation } from '../../../loader.ts';
 import type { HttpResponse } from '../../http-client.ts';
-import type { ExchangeRule } from '../../rules/types.ts';
-import { voipcubeRules } from '../../rules/voipcube.ts';
+import { type BoundRule, ruleFor } from '../../shared/rule-check.ts';
 import type { AuthMode, CheckContext, EndpointRef } from '../../types.ts';
 
 export const EP: EndpointRef = { method: 'get', path: '/stats/user-statuses' };
@@ -16,7 +15,7 @@ export type Log = { status: string; userId: string; time: string };
 export interface VoipcubeRun {
   ctx: CheckContext;
   op: Operation;
-  rules: Record<'inRange' | 'ordered' | 'pageSize' | 'onlyUsers', ExchangeRule>;
+  rules: Record<'inRange' | 'ordered' | 'pageSize' | 'onlyUsers', BoundRule>;
   /** One day around a known log: every unpaginated answer stays small, even on a real vendor. */
   from: string;
   to: string;
@@ -29,8 +28,12 @@ export interface VoipcubeRun {
 }
 
 export function rulesOf(op: Operation): VoipcubeRun['rules'] {
-  const [inRange, ordered, pageSize, onlyUsers] = voipcubeRules(op);
-  return { inRange: inRange!, ordered: ordered!, pageSize: pageSize!, onlyUsers: onlyUsers! };
+  return {
+    inRange: ruleFor(op, 'voipcube-window'),
+    ordered: ruleFor(op, 'voipcube-order'),
+    pageSize: ruleFor(op, 'voipcube-page-size'),
+    onlyUsers: ruleFor(op, 'voipcube-user-ids'),
+  };
 }
 
 /** GET the endpoint with these query pairs. */
