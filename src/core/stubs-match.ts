@@ -4,8 +4,8 @@
  * stall the whole server. JavaScript's engine backtracks and has no timeout; rather than a native
  * engine (RE2 needs a compiler at install), patterns are refused unless their backtracking is
  * provably polynomial and small: no back-references or lookarounds, no quantified group that
- * itself holds a quantifier or an alternation (star height 1), at most MAX_OPEN_QUANTIFIERS
- * open-ended quantifiers, a bounded pattern length, and values longer than MAX_MATCHED_LENGTH
+ * itself holds a quantifier or an alternation (star height 1), at most MAX_QUANTIFIERS
+ * quantifiers of which MAX_OPEN_QUANTIFIERS open-ended, a bounded pattern length, and values longer than MAX_MATCHED_LENGTH
  * never match. Worst case then is about MAX_MATCHED_LENGTH² steps per condition.
  */
 
@@ -13,9 +13,14 @@
 export const MAX_PATTERN_LENGTH = 256;
 /** Values longer than this never match a pattern (bounds the polynomial worst case). */
 export const MAX_MATCHED_LENGTH = 1024;
-/** `*`, `+`, `{n,}` and `{n,m}` with m > 16 count as open-ended. */
+/** `*`, `+`, `{n,}` and `{n,m}` with m > 8 count as open-ended. */
 export const MAX_OPEN_QUANTIFIERS = 2;
-const SMALL_BOUND = 16;
+/**
+ * Quantifiers of any kind: adjacent optional atoms backtrack too (`a?` forty times then `a` forty
+ * times takes 2^40 steps), so their number is capped: at most 9^6 choices.
+ */
+export const MAX_QUANTIFIERS = 6;
+const SMALL_BOUND = 8;
 
 /** A condition as posted: an exact value or a pattern the whole value must match. */
 export type ValueCondition = string | { matches: string };
@@ -43,6 +48,7 @@ export function unsafePattern(pattern: string): string | null {
   /** Whether the group just closed (or atom) holds a quantifier or an alternation. */
   let lastGroup: Group | null = null;
   let open = 0;
+  let quantifiers = 0;
   let inClass = false;
   for (let i = 0; i < pattern.length; i += 1) {
     const c = pattern[i]!;
@@ -105,6 +111,8 @@ export function unsafePattern(pattern: string): string | null {
       return 'a quantified group must not hold a quantifier or an alternation (nested repetition backtracks exponentially)';
     }
     if (quantifier === 'open') open += 1;
+    quantifiers += 1;
+    if (quantifiers > MAX_QUANTIFIERS) return `at most ${MAX_QUANTIFIERS} quantifiers`;
     if (open > MAX_OPEN_QUANTIFIERS) {
       return `at most ${MAX_OPEN_QUANTIFIERS} open-ended quantifiers (*, +, {n,}, {n,m} with m > ${SMALL_BOUND})`;
     }

@@ -89,7 +89,9 @@ function values(source: Query | VendorRequest['headers'], name: string): string[
 }
 
 export function createStubStore(): StubStore {
-  const state: StubState = { nextId: 1, stubs: [], overrides: [], scenarios: {} };
+  // Scenario names come from clients: a prototype-less object keeps `__proto__` an ordinary name.
+  const noPrototype = (): Record<string, string> => Object.create(null) as Record<string, string>;
+  const state: StubState = { nextId: 1, stubs: [], overrides: [], scenarios: noPrototype() };
   let overridesVersion = 0;
   const compiled = new Map<string, Compiled>();
 
@@ -182,7 +184,7 @@ export function createStubStore(): StubStore {
       if (state.overrides.length > 0) overridesVersion += 1;
       state.stubs = [];
       state.overrides = [];
-      state.scenarios = {};
+      state.scenarios = noPrototype();
       compiled.clear();
     },
     overridesOf(vendor) {
