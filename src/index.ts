@@ -32,6 +32,15 @@ export type {
 } from './contract/suite/types.ts';
 export { ControlError } from './core/control-error.ts';
 export type { Controls, FaultRuleInput } from './core/controls.ts';
+export type {
+  DataOverride,
+  DataOverrideInput,
+  Dataset,
+  ScenarioState,
+  Stub,
+  StubInput,
+  StubResponseInput,
+} from './core/stubs-controls.ts';
 export { VENDOR_DESCRIPTORS } from './core/registry.ts';
 export type { Standin, StandinOptions } from './core/standin.ts';
 export { createStandin } from './core/standin.ts';
