@@ -231,4 +231,34 @@ describe('POST /__standin/stubs', () => {
     const gone = await request(a).delete('/__standin/stubs/stub-3').expect(404);
     expect(gone.body).toEqual({ code: 'NOT_FOUND', message: 'no stub "stub-3"' });
   });
+
+  it.each([
+    [{ path: '/x', response: { status: 200 } }, 'vendor'],
+    [{ vendor: 'voipcube', path: 'stats', response: { status: 200 } }, 'path'],
+    [{ vendor: 'voipcube', path: '/x?a=1', response: { status: 200 } }, 'path'],
+    [{ vendor: 'voipcube', path: '/x', response: { status: 99 } }, 'response.status'],
+    [{ vendor: 'voipcube', path: '/x', response: { status: 204, body: 'x' } }, 'response.body'],
+    [
+      { vendor: 'voipcube', path: '/x', response: { status: 200, body: 1, bodyBase64: 'AA==' } },
+      'response.bodyBase64',
+    ],
+    [
+      { vendor: 'voipcube', path: '/x', response: { status: 200, headers: { 'Content-Length': '1' } } },
+      'response.headers.Content-Length',
+    ],
+    [{ vendor: 'voipcube', path: '/x', response: { status: 200 }, times: 0 }, 'times'],
+    [{ vendor: 'voipcube', path: '/x', response: { status: 200 }, priority: 0 }, 'priority'],
+    [
+      { vendor: 'voipcube', path: '/x', response: { status: 200 }, query: { a: { matches: '(a+)+' } } },
+      'query.a',
+    ],
+    [{ vendor: 'voipcube', path: '/x', response: { status: 200 }, headers: { 'X-A': 5 } }, 'headers.X-A'],
+    [{ vendor: 'voipcube', path: '/x', response: { status: 200 }, color: 'red' }, 'color'],
+  ])('refuses %j with a 400 naming %s, adding nothing', async (body, field) => {
+    const a = app();
+    const res = await stub(a, body).expect(400);
+    expect(res.body).toMatchObject({ code: 'INVALID_PARAMETER', field });
+    expect(typeof res.body.message).toBe('string');
+    expect((await request(a).get('/__standin/stubs')).body).toEqual({ stubs: [] });
+  });
 });
