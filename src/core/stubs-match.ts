@@ -79,6 +79,11 @@ export function unsafePattern(pattern: string): string | null {
       }
       stack.push({ quantified: false, alternation: false });
       lastGroup = null;
+      // Skip a group's prefix (`(?:`, `(?<name>`), whose `?` is no quantifier.
+      if (pattern[i + 1] === '?') {
+        const prefix = /^\(\?(?::|<[^>]*>)/.exec(pattern.slice(i));
+        if (prefix) i += prefix[0].length - 1;
+      }
       continue;
     }
     if (c === ')') {
