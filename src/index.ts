@@ -32,6 +32,9 @@ export type {
 } from './contract/suite/types.ts';
 export { ControlError } from './core/control-error.ts';
 export type { Controls, FaultRuleInput } from './core/controls.ts';
+export { VENDOR_DESCRIPTORS } from './core/registry.ts';
+export type { Standin, StandinOptions } from './core/standin.ts';
+export { createStandin } from './core/standin.ts';
 export type {
   DataOverride,
   DataOverrideInput,
@@ -41,9 +44,6 @@ export type {
   StubInput,
   StubResponseInput,
 } from './core/stubs-controls.ts';
-export { VENDOR_DESCRIPTORS } from './core/registry.ts';
-export type { Standin, StandinOptions } from './core/standin.ts';
-export { createStandin } from './core/standin.ts';
 export type { PlainRequest, PlainResponse, VendorDescriptor } from './core/types.ts';
 export type { Har, RecordingFile, ReplayTable, ValidateOptions } from './har/index.ts';
 export { loadReplays, validateRecordings } from './har/index.ts';

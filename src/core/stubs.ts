@@ -182,6 +182,12 @@ function responseOf(value: unknown): Refusal | Stub['response'] {
       const field = `response.headers.${name.slice(0, 50)}`;
       if (!TOKEN.test(name))
         return new Refusal(field, `${JSON.stringify(name.slice(0, 50))} is not a header name`);
+      if (name.toLowerCase().startsWith('standin-')) {
+        return new Refusal(
+          field,
+          `${name}: standin-* headers are standin's own markers (standin-stubbed, standin-replayed)`,
+        );
+      }
       if (FRAMING_HEADERS.includes(name.toLowerCase())) {
         return new Refusal(field, `${name} is set by the server from the body`);
       }
