@@ -35,6 +35,15 @@ export type { Controls, FaultRuleInput } from './core/controls.ts';
 export { VENDOR_DESCRIPTORS } from './core/registry.ts';
 export type { Standin, StandinOptions } from './core/standin.ts';
 export { createStandin } from './core/standin.ts';
+export type {
+  DataOverride,
+  DataOverrideInput,
+  Dataset,
+  ScenarioState,
+  Stub,
+  StubInput,
+  StubResponseInput,
+} from './core/stubs-controls.ts';
 export type { PlainRequest, PlainResponse, VendorDescriptor } from './core/types.ts';
 export type { Har, RecordingFile, ReplayTable, ValidateOptions } from './har/index.ts';
 export { loadReplays, validateRecordings } from './har/index.ts';

@@ -12,6 +12,7 @@ import { readJsonBody } from './json-body.ts';
 import { redactStrings } from './redact-body.ts';
 import type { VendorName } from './registry.ts';
 import { emptyResponse, jsonResponse } from './responses.ts';
+import { dispatchStubControl } from './stubs-http.ts';
 import type { PlainRequest, PlainResponse } from './types.ts';
 
 /** Control bodies are a few hundred bytes; anything near this is a mistake or an attack. */
@@ -25,6 +26,11 @@ const CONTROLS: Record<string, string[]> = {
   '/requests': ['GET', 'DELETE'],
   '/faults': ['GET', 'POST', 'DELETE'],
   '/faults/:id': ['DELETE'],
+  '/stubs': ['GET', 'POST', 'DELETE'],
+  '/stubs/:id': ['DELETE'],
+  '/scenarios': ['GET'],
+  '/scenarios/reset': ['POST'],
+  '/scenarios/:name': ['PUT'],
 };
 
 const NO_STORE = { 'cache-control': 'no-store' };
@@ -114,7 +120,7 @@ async function dispatch(req: PlainRequest, path: string, controls: Controls): Pr
     }
     return emptyResponse(204, NO_STORE);
   }
-  return null;
+  return dispatchStubControl(req, path, controls, jsonBody);
 }
 
 /** The 405 (known control, other method) or 404 (no such control) for what dispatch did not answer. */
@@ -123,7 +129,7 @@ function unanswered(
   path: string,
 ): { status: number; body: Record<string, unknown>; headers: Record<string, string> } {
   const known = Object.entries(CONTROLS).find(([name]) =>
-    name.includes(':') ? /^\/faults\/[^/]+$/.test(path) : name === path,
+    name.includes(':') ? new RegExp(`^${name.replace(/:\w+/, '[^/]+')}$`).test(path) : name === path,
   );
   if (known) {
     return {

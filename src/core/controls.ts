@@ -9,6 +9,7 @@ import type { FaultRule, FaultRules } from '../http/fault-rules.ts';
 import type { Journal, JournalEntry } from '../http/journal.ts';
 import { ControlError } from './control-error.ts';
 import { isVendorName, type Settings, VENDORS, type VendorName } from './registry.ts';
+import type { StubControls } from './stubs-controls.ts';
 
 /** Settings given at start-up or to `putSettings`: any subset, per vendor. */
 export type SettingsOverrides = { [V in keyof Settings]?: Partial<Settings[V]> };
@@ -30,7 +31,7 @@ export interface RequestFilter {
 }
 
 /** The controls of one standin instance. Refused input throws a ControlError naming the field. */
-export interface Controls {
+export interface Controls extends StubControls {
   health(): Promise<{ status: 'ok' }>;
   getSettings(): Promise<Settings>;
   /** Applies a partial change; nothing changes when any part is refused. @returns the new settings. */
@@ -43,7 +44,10 @@ export interface Controls {
   /** The journal, oldest first. */
   listRequests(filter?: RequestFilter): Promise<JournalEntry[]>;
   clearRequests(): Promise<void>;
-  /** Settings back to their start-up values; fault rules and journal emptied. */
+  /**
+   * Settings back to their start-up values; fault rules and journal emptied; stubs and data
+   * overrides removed, and with them their scenarios (as WireMock's reset).
+   */
   reset(): Promise<void>;
 }
 
@@ -52,10 +56,12 @@ export interface ControlState {
   settings: SettingsStore;
   faults: FaultRules;
   journal: Journal;
+  stubs: StubControls;
 }
 
 export function createControls(state: ControlState): Controls {
   return {
+    ...state.stubs,
     health: async () => ({ status: 'ok' }),
     getSettings: async () => structuredClone(state.settings.get()) as Settings,
     async putSettings(patch) {
@@ -90,6 +96,7 @@ export function createControls(state: ControlState): Controls {
       state.settings.reset();
       state.faults.clear();
       state.journal.clear();
+      await state.stubs.removeStubs();
     },
   };
 }

@@ -15,6 +15,7 @@ import { DEFAULT_ANCHOR, DEFAULT_SEED, DEFAULT_SIZE, generateWorld } from '../wo
 import type { World } from '../world/types.ts';
 import { type Controls, createControls, type SettingsOverrides } from './controls.ts';
 import { handleControl } from './controls-http.ts';
+import { worldWith } from './overrides.ts';
 import { redactStrings } from './redact-body.ts';
 import {
   type ClientCredentials,
@@ -25,6 +26,9 @@ import {
   type VendorName,
 } from './registry.ts';
 import { jsonResponse } from './responses.ts';
+import { createStubControls } from './stubs-controls.ts';
+import { withStubs } from './stubs-handler.ts';
+import { createStubStore } from './stubs-store.ts';
 import type { Outcome, PlainRequest, VendorDeps, VendorDescriptor, VendorHandler } from './types.ts';
 import { createVendorPipeline, type VendorPipeline } from './vendor-pipeline.ts';
 
@@ -124,7 +128,23 @@ export function createStandin(options: StandinOptions = {}): Standin {
   const clock = options.clock ?? Date.now;
   const journal = createJournal(options.journalLimit ?? DEFAULT_JOURNAL_LIMIT);
   const faults = createFaultRules(options.faultSeed ?? 0);
-  const controls = createControls({ settings, faults, journal });
+  const stubStore = createStubStore();
+  /** Each vendor's handler over the world (with its data overrides); rebuilt when they change. */
+  const worldHandlers = new Map<VendorName, VendorHandler>();
+  const vendorDeps = (name: VendorName, served: World): VendorDeps<object, object> => ({
+    world: served,
+    settings: () => (settings.get() as Record<string, object>)[name] ?? {},
+    credentials: credentials[name],
+    clock,
+  });
+  const buildWorldHandler = (name: VendorName) => {
+    const descriptor = VENDOR_DESCRIPTORS.find((d) => d.name === name) as VendorDescriptor;
+    const overrides = stubStore.overridesOf(name);
+    const served = Object.keys(overrides).length === 0 ? world : worldWith(world, overrides);
+    worldHandlers.set(name, withReplay(descriptor, vendorDeps(name, served), options.replay));
+  };
+  const stubControls = createStubControls({ store: stubStore, overridesChanged: buildWorldHandler });
+  const controls = createControls({ settings, faults, journal, stubs: stubControls });
   const secrets = [
     ...Object.values(credentials).flatMap((c) => Object.values(c as object) as string[]),
     ...(options.adminToken ? [options.adminToken] : []),
@@ -135,17 +155,15 @@ export function createStandin(options: StandinOptions = {}): Standin {
 
   const pipelines: { base: string; pipeline: VendorPipeline }[] = VENDOR_DESCRIPTORS.map((vendor) => {
     const descriptor = vendor as VendorDescriptor;
-    const deps: VendorDeps<object, object> = {
-      world,
-      settings: () => (settings.get() as Record<string, object>)[vendor.name] ?? {},
-      credentials: credentials[vendor.name],
-      clock,
-    };
+    const name = vendor.name as VendorName;
+    buildWorldHandler(name);
+    const authenticate = descriptor.createAuthenticator(vendorDeps(name, world));
+    const handler = withStubs(name, stubStore, authenticate, () => worldHandlers.get(name)!);
     return {
       base: vendor.basePath.toLowerCase(),
       pipeline: createVendorPipeline({
         descriptor,
-        handler: withReplay(descriptor, deps, options.replay),
+        handler,
         faults,
         journal,
         redactor,

@@ -1,7 +1,8 @@
 /**
  * One vendor's request pipeline, the same behind every door:
  * journal (on arrival) → body limit → faults (Prefer header, then fault rules) → the vendor's
- * handler (which authenticates on its routes) → the one error exit, in the vendor's shape.
+ * handler (stubs first, then replay and the world; each authenticates) → the one error exit, in
+ * the vendor's shape.
  */
 import { performance } from 'node:perf_hooks';
 import { REPLAYED_HEADER } from '../har/replay.ts';
@@ -14,6 +15,7 @@ import type { Redactor } from '../http/request-redaction.ts';
 import { redactStrings } from './redact-body.ts';
 import type { VendorName } from './registry.ts';
 import { jsonResponse } from './responses.ts';
+import { STUBBED_HEADER } from './stubs-handler.ts';
 import type { Outcome, PlainRequest, PlainResponse, VendorDescriptor, VendorHandler } from './types.ts';
 
 /** Vendor endpoints are all GETs; a body this large is never legitimate. */
@@ -125,6 +127,8 @@ export function createVendorPipeline(deps: PipelineDeps): VendorPipeline {
     const status = 'status' in outcome ? outcome.status : null;
     const replayed = 'headers' in outcome ? outcome.headers[REPLAYED_HEADER] : undefined;
     if (replayed !== undefined) entry.replayed = replayed;
+    const stubbed = 'headers' in outcome ? outcome.headers[STUBBED_HEADER] : undefined;
+    if (stubbed !== undefined) entry.stubbed = stubbed;
     outcome.done = (delivered) => {
       entry.status = delivered ? status : null;
       entry.durationMs = Math.round((performance.now() - started) * 100) / 100;

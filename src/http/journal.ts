@@ -25,6 +25,8 @@ export interface JournalEntry {
   durationMs: number;
   /** Set when a recorded answer was replayed (`serve --replay`): where it came from, `file.har#3`. */
   replayed?: string;
+  /** Set when a stub answered (`POST /__standin/stubs`): its id, `stub-3`. */
+  stubbed?: string;
 }
 
 /**
@@ -58,6 +60,7 @@ function listed(entry: RecordedRequest): JournalEntry {
     durationMs: entry.durationMs,
   };
   if (entry.replayed !== undefined) out.replayed = entry.replayed;
+  if (entry.stubbed !== undefined) out.stubbed = entry.stubbed;
   return out;
 }
 

@@ -173,7 +173,7 @@ describe('unknown paths', () => {
     const a = app();
     const missing = await request(a).get('/__standin/nope').expect(404);
     expect(missing.body.message).toBe(
-      'no control at /__standin/nope; the controls are /__standin/health, /__standin/settings, /__standin/reset, /__standin/requests, /__standin/faults, /__standin/faults/:id',
+      'no control at /__standin/nope; the controls are /__standin/health, /__standin/settings, /__standin/reset, /__standin/requests, /__standin/faults, /__standin/faults/:id, /__standin/stubs, /__standin/stubs/:id, /__standin/scenarios, /__standin/scenarios/reset, /__standin/scenarios/:name',
     );
     const wrong = await request(a).post('/__standin/health').expect(405);
     expect(wrong.headers.allow).toBe('GET');
