@@ -22,6 +22,23 @@ const COMMA = Buffer.from(',');
 const CLOSE = Buffer.from(']');
 const NOTHING = Buffer.alloc(0);
 
+/** The stores alive in this process, weakly: what `exportStoreCacheStats` reports on. */
+const liveStores = new Set<WeakRef<ExportStore>>();
+
+/**
+ * The row-bytes cache of every export store alive in this process (one per Enneo handler), for
+ * diagnostics such as the bench's scale rows: what a server's caches hold, without a handle on it.
+ */
+export function exportStoreCacheStats(): RowBytesCacheStats[] {
+  const out: RowBytesCacheStats[] = [];
+  for (const ref of liveStores) {
+    const store = ref.deref();
+    if (store === undefined) liveStores.delete(ref);
+    else out.push(store.cacheStats());
+  }
+  return out;
+}
+
 /** What an export store may be tuned with. */
 export interface ExportStoreOptions {
   /** Bytes the row-bytes cache may hold across projections (default DEFAULT_ROW_CACHE_BYTES). */
@@ -52,6 +69,8 @@ export class ExportStore {
     this.#bytes = new RowBytesCache(rows.length, options.cacheBytes);
     this.#pseudonyms = pseudonyms;
     this.#index = new SortIndex(rows, pseudonyms);
+    for (const ref of liveStores) if (ref.deref() === undefined) liveStores.delete(ref);
+    liveStores.add(new WeakRef(this));
   }
 
   get size(): number {

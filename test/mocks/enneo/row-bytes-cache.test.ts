@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ExportStore } from '../../../mocks/enneo/export-store.ts';
+import { ExportStore, exportStoreCacheStats } from '../../../mocks/enneo/export-store.ts';
 import { projectionFor } from '../../../mocks/enneo/privacy.ts';
 import { CHUNK_BYTES, DEFAULT_ROW_CACHE_BYTES } from '../../../mocks/enneo/row-bytes-cache.ts';
 import { makeRow } from './helpers.ts';
@@ -65,5 +65,17 @@ describe('row-bytes cache', () => {
     expect(() => new ExportStore(rows, undefined, { cacheBytes: -1 })).toThrow(
       'row-bytes cache limit must be a non-negative integer of bytes, got -1',
     );
+  });
+
+  it('reports every live store through exportStoreCacheStats', () => {
+    const store = new ExportStore(rows, undefined, { cacheBytes: 3 * ONE });
+    jsonOf(store, pseudo);
+    expect(exportStoreCacheStats()).toContainEqual({
+      limitBytes: 3 * ONE,
+      bytes: ONE,
+      projections: ['json:pseudonymized'],
+      rows: 3,
+      evictions: 0,
+    });
   });
 });
