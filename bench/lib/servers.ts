@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import type { RowBytesCacheStats } from '../../mocks/enneo/export-store.ts';
 import type { StandinChildOptions, StandinReady } from '../servers/standin-server.ts';
 import { nextMessage, spawnTsChild, stopChild } from './children.ts';
 
@@ -18,6 +19,8 @@ export interface RunningStandin extends RunningServer {
   /** Starts the child's CPU profiler; `stopProfile` writes what it recorded as a .cpuprofile. */
   startProfile(): Promise<void>;
   stopProfile(file: string): Promise<void>;
+  /** The row-bytes cache of each export store in the child. */
+  cacheStats(): Promise<RowBytesCacheStats[]>;
 }
 
 /** Sends a child a message and waits for its answer. */
@@ -49,6 +52,15 @@ export async function startStandin(
       gc: () => ask(child, { type: 'gc' }, 'gc-done'),
       startProfile: () => ask(child, { type: 'profile-start' }, 'profile-started'),
       stopProfile: (file) => ask(child, { type: 'profile-stop', file }, 'profile-done'),
+      cacheStats: async () => {
+        const answer = nextMessage<{ type: 'cache-stats'; stores: RowBytesCacheStats[] }>(
+          child,
+          'cache-stats',
+          60_000,
+        );
+        child.send({ type: 'cache-stats' });
+        return (await answer).stores;
+      },
     };
   } catch (err) {
     await stopChild(child);

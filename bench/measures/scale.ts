@@ -130,6 +130,12 @@ async function bigWorldRows(
   }
   const columns = await compareColumns(ctx, big, small);
   const endPeak = readMemory(big.pid)?.peak ?? 0;
+  const caches = await big.cacheStats();
+  const cacheBytes = caches.reduce((sum, c) => sum + c.bytes, 0);
+  const cacheLimit = caches.reduce((sum, c) => sum + c.limitBytes, 0);
+  const cacheNote =
+    `row-bytes cache ${caches.map((c) => `${c.projections.length} projections, ${c.rows} rows, ${c.evictions} evictions`).join('; ')} ` +
+    `(limit ${(cacheLimit / 2 ** 20).toFixed(0)} MB)`;
   return [
     measurement({
       id: 'scale.start',
@@ -149,7 +155,8 @@ async function bigWorldRows(
     measurement({
       id: 'scale.peak-rss',
       title: `World of ${ready.exportRows.toLocaleString('en-US')} export rows: peak RSS after start and every sort order's deep page`,
-      figures: { 'peak RSS bytes': endPeak },
+      figures: { 'peak RSS bytes': endPeak, 'row-bytes cache bytes': cacheBytes },
+      note: cacheNote,
       ratioLabel: 'peak RSS GB',
       ratio: endPeak / 2 ** 30,
       target: { op: '<=', value: 1.2, unit: ' GB' },

@@ -5,12 +5,15 @@
  * argv[2]: JSON `{ size?, seed? }`. IPC out: `{ type: 'ready', ... }` with the start-up timings.
  * IPC in: `{ type: 'gc' }` collects garbage (when started with --expose-gc) and answers
  * `{ type: 'gc-done' }`, so that an RSS baseline is not inflated by garbage of earlier work.
+ * `{ type: 'cache-stats' }` answers `{ type: 'cache-stats', stores }`: each export store's row-bytes
+ * cache (bytes held, limit, projections, evictions).
  * `{ type: 'profile-start' }` and `{ type: 'profile-stop', file }` record a V8 CPU profile of just
  * the load phase (what `--cpu-prof` records, without start-up) and write it as a .cpuprofile.
  */
 import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
+import { exportStoreCacheStats } from '../../mocks/enneo/export-store.ts';
 import { createApp } from '../../src/app.ts';
 import { DEFAULT_ANCHOR, DEFAULT_SEED, DEFAULT_SIZE, generateWorld } from '../../src/world/index.ts';
 import type { WorldSize } from '../../src/world/types.ts';
@@ -89,6 +92,8 @@ function main(): void {
     if (message.type === 'gc') {
       globalThis.gc?.();
       process.send?.({ type: 'gc-done' });
+    } else if (message.type === 'cache-stats') {
+      process.send?.({ type: 'cache-stats', stores: exportStoreCacheStats() });
     } else if (message.type === 'profile-start') {
       profiler.start().then(() => process.send?.({ type: 'profile-started' }), fail);
     } else if (message.type === 'profile-stop' && message.file) {

@@ -4,7 +4,10 @@ import { csvHeader, csvRecord } from './csv.ts';
 import type { ExportQuery } from './export-params.ts';
 import { type Projection, projectRow } from './privacy.ts';
 import { createPseudonyms, type Pseudonyms } from './pseudonyms.ts';
+import { RowBytesCache, type RowBytesCacheStats } from './row-bytes-cache.ts';
 import { SortIndex } from './sort-index.ts';
+
+export type { RowBytesCacheStats } from './row-bytes-cache.ts';
 
 /** What a page request needs: order, direction and window. */
 export type PageRequest = Pick<ExportQuery, 'orderByField' | 'orderByDirection' | 'offset' | 'limit'>;
@@ -19,28 +22,64 @@ const COMMA = Buffer.from(',');
 const CLOSE = Buffer.from(']');
 const NOTHING = Buffer.alloc(0);
 
+/** The stores alive in this process, weakly: what `exportStoreCacheStats` reports on. */
+const liveStores = new Set<WeakRef<ExportStore>>();
+
+/**
+ * The row-bytes cache of every export store alive in this process (one per Enneo handler), for
+ * diagnostics such as the bench's scale rows: what a server's caches hold, without a handle on it.
+ */
+export function exportStoreCacheStats(): RowBytesCacheStats[] {
+  const out: RowBytesCacheStats[] = [];
+  for (const ref of liveStores) {
+    const store = ref.deref();
+    if (store === undefined) liveStores.delete(ref);
+    else out.push(store.cacheStats());
+  }
+  return out;
+}
+
+/** What an export store may be tuned with. */
+export interface ExportStoreOptions {
+  /** Bytes the row-bytes cache may hold across projections (default DEFAULT_ROW_CACHE_BYTES). */
+  cacheBytes?: number;
+}
+
 /**
  * The export rows ready to serve: sort orders, and each row's UTF-8 bytes per projection as JSON
- * and as a CSV record, all built lazily and kept, so that answering a page costs O(limit) once
- * warm: one copy of each row's bytes into the answer, no text to join and encode again.
+ * and as a CSV record, built lazily and kept within a bounded cache (the least recently used
+ * projection is evicted first), so that answering a warm page costs O(limit): one copy of each
+ * row's bytes into the answer, no text to join and encode again.
  */
 export class ExportStore {
   readonly #rows: readonly ExportRow[];
   readonly #index: SortIndex;
-  readonly #bytes = new Map<`${TextFormat}:${Projection['id']}`, (Buffer | undefined)[]>();
+  readonly #bytes: RowBytesCache;
   readonly #csvHeaders = new Map<Projection['id'], Buffer>();
 
   readonly #pseudonyms: Pseudonyms;
 
   /** `pseudonyms` names users under pseudonymized (default: those of the default seed). */
-  constructor(rows: readonly ExportRow[], pseudonyms: Pseudonyms = createPseudonyms(DEFAULT_SEED)) {
+  constructor(
+    rows: readonly ExportRow[],
+    pseudonyms: Pseudonyms = createPseudonyms(DEFAULT_SEED),
+    options: ExportStoreOptions = {},
+  ) {
     this.#rows = rows;
+    this.#bytes = new RowBytesCache(rows.length, options.cacheBytes);
     this.#pseudonyms = pseudonyms;
     this.#index = new SortIndex(rows, pseudonyms);
+    for (const ref of liveStores) if (ref.deref() === undefined) liveStores.delete(ref);
+    liveStores.add(new WeakRef(this));
   }
 
   get size(): number {
     return this.#rows.length;
+  }
+
+  /** What the row-bytes cache holds now (projections, rows, bytes) and its limit. */
+  cacheStats(): RowBytesCacheStats {
+    return this.#bytes.stats();
   }
 
   /** Row indices of the requested page, ordered by what the projection shows (`date` may be date-only). */
@@ -83,21 +122,14 @@ export class ExportStore {
 
   /** Each row's cached bytes in one format and projection, rendering those not seen before. */
   #rowBytes(format: TextFormat, indices: readonly number[], projection: Projection): Buffer[] {
-    const name = `${format}:${projection.id}` as const;
-    let cache = this.#bytes.get(name);
-    if (!cache) {
-      cache = new Array<Buffer | undefined>(this.#rows.length);
-      this.#bytes.set(name, cache);
-    }
+    const slots = this.#bytes.use(`${format}:${projection.id}`);
     const parts: Buffer[] = new Array(indices.length);
     for (let i = 0; i < indices.length; i++) {
       const at = indices[i]!;
-      let bytes = cache[at];
+      let bytes = slots.get(at);
       if (bytes === undefined) {
         const row = projectRow(this.#rows[at]!, projection, this.#pseudonyms);
-        const text = format === 'json' ? JSON.stringify(row) : csvRecord(projection.columns, row);
-        bytes = Buffer.from(text, 'utf8');
-        cache[at] = bytes;
+        bytes = slots.put(at, format === 'json' ? JSON.stringify(row) : csvRecord(projection.columns, row));
       }
       parts[i] = bytes;
     }

@@ -4,10 +4,18 @@
  */
 
 import { readFile } from 'node:fs/promises';
-import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import express, {
+  type ErrorRequestHandler,
+  type Express,
+  type NextFunction,
+  type Request,
+  type RequestHandler,
+  type Response,
+} from 'express';
 import type { OpenAPIV3 } from 'openapi-types';
 import type { VendorName } from '../core/registry.ts';
 import { CONTROLS_PATH, type Standin } from '../core/standin.ts';
+import type { PlainRequest } from '../core/types.ts';
 import { createDocsRouter, mayBeDocsPath } from '../http/docs-router.ts';
 import { toApiError } from '../http/errors.ts';
 import { plainRequest, RequestAborted, writeOutcome } from './node-http.ts';
@@ -22,14 +30,31 @@ async function readContract(vendor: VendorName): Promise<OpenAPIV3.Document> {
   return parseYaml(await readFile(contractPath(vendor), 'utf8')) as OpenAPIV3.Document;
 }
 
+/** Answers one request through the core; errors other than an aborted body go to `next`. */
+function serve(standin: Standin, plain: PlainRequest, req: Request, res: Response, next: NextFunction): void {
+  standin
+    .handle(plain)
+    .then((outcome) => writeOutcome(req, res, outcome))
+    .catch((err: unknown) => (err instanceof RequestAborted ? undefined : next(err)));
+}
+
 /** Express middleware answering every request through the core (it never calls `next`). */
 export function coreMiddleware(standin: Standin): RequestHandler {
   return (req, res, next) => {
-    plainRequest(req, res)
-      .then((plain) => standin.handle(plain))
-      .then((outcome) => writeOutcome(req, res, outcome))
-      .catch((err: unknown) => (err instanceof RequestAborted ? undefined : next(err)));
+    const plain = plainRequest(req, res);
+    if (!(plain instanceof Promise)) serve(standin, plain, req, res, next);
+    else
+      plain.then(
+        (read) => serve(standin, read, req, res, next),
+        (err: unknown) => (err instanceof RequestAborted ? undefined : next(err)),
+      );
   };
+}
+
+/** The path part of an origin-form target (before any `?`), as the core's splitTarget takes it. */
+function targetPath(url: string): string {
+  const end = url.indexOf('?');
+  return end < 0 ? url : url.slice(0, end);
 }
 
 /** `nosniff` on the docs' answers too: JSON must never be sniffed into HTML by a browser. */
@@ -59,11 +84,20 @@ export function createExpressApp(standin: Standin, onInternalError?: (err: unkno
       ? 'The controls require the admin token: Authorization: Bearer <admin token>.'
       : 'The controls answer only on loopback (start with --admin-token to reach them from elsewhere).',
   });
-  // Most requests are vendor requests: they skip the docs router on one string check.
-  app.use((req, res, next) =>
-    mayBeDocsPath(req.path) ? nosniff(req, res, () => docs(req, res, next)) : next(),
-  );
-  app.use(coreMiddleware(standin));
+  // One middleware for everything: most requests are vendor requests, which skip the docs router
+  // on one string check and then go to the core without another turn of Express's router.
+  const core = coreMiddleware(standin);
+  app.use((req, res, next) => {
+    // The path as Express's router would see it: parseurl's pathname, which differs from the
+    // target's start only for absolute-form targets (`GET http://host/path`).
+    const url = req.url;
+    const path = url.charCodeAt(0) === 0x2f ? targetPath(url) : req.path;
+    if (!mayBeDocsPath(path)) {
+      core(req, res, next);
+      return;
+    }
+    nosniff(req, res, () => docs(req, res, (err?: unknown) => (err ? next(err) : core(req, res, next))));
+  });
   const onError: ErrorRequestHandler = (err, _req, res, _next) => {
     if (res.headersSent) {
       res.destroy();

@@ -81,11 +81,20 @@ function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
   });
 }
 
-/** The plain request of a Node request, its body read when the core will want it. */
-export async function plainRequest(req: IncomingMessage, res: ServerResponse): Promise<PlainRequest> {
+/**
+ * The plain request of a Node request, its body read when the core will want it. Synchronous when
+ * there is no body to read (every vendor request): a promise would cost a microtask per request.
+ */
+export function plainRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+): PlainRequest | Promise<PlainRequest> {
   const plain = new NodeRequest(req, res);
-  if (wantsBody(req, plain.path)) plain.body = await readBody(req, CONTROL_BODY_LIMIT_BYTES);
-  return plain;
+  if (!wantsBody(req, plain.path)) return plain;
+  return readBody(req, CONTROL_BODY_LIMIT_BYTES).then((body) => {
+    plain.body = body;
+    return plain;
+  });
 }
 
 /** Resolves once the response can take more, or has closed. */

@@ -187,24 +187,27 @@ function worklogEntry(
   const s = store.entrySegments;
   const twoSegments = !Number.isNaN(s[4 * e + 2]!);
   const latest = isoSeconds(s[4 * e + (twoSegments ? 3 : 1)]!);
-  const segments: TimeSegment[] = [
-    {
-      userTimeTrackingId: counters.timeTracking++,
-      from: isoSeconds(s[4 * e]!),
-      to: twoSegments ? isoSeconds(s[4 * e + 1]!) : latest,
-      actionList,
-      actionListText,
-    },
-  ];
-  if (twoSegments) {
-    segments.push({
-      userTimeTrackingId: counters.timeTracking++,
-      from: isoSeconds(s[4 * e + 2]!),
-      to: latest,
-      actionList,
-      actionListText,
-    });
-  }
+  const first: TimeSegment = {
+    userTimeTrackingId: counters.timeTracking++,
+    from: isoSeconds(s[4 * e]!),
+    to: twoSegments ? isoSeconds(s[4 * e + 1]!) : latest,
+    actionList,
+    actionListText,
+  };
+  // Array literals of the exact length: a push would grow the backing store to 17 slots, and a
+  // million-entry world pays that 120 bytes per two-segment entry.
+  const segments: TimeSegment[] = twoSegments
+    ? [
+        first,
+        {
+          userTimeTrackingId: counters.timeTracking++,
+          from: isoSeconds(s[4 * e + 2]!),
+          to: latest,
+          actionList,
+          actionListText,
+        },
+      ]
+    : [first];
   let assessments = NO_ASSESSMENTS;
   const assessmentCount = store.entryAssessments[e]!;
   if (assessmentCount > 0) {

@@ -77,6 +77,43 @@ export interface TicketFacts {
   experience: TicketWorklogEntry['customerExperience'];
 }
 
+/**
+ * One shared, read-only `aiUsage` per combination of automation level, agent, accuracy and
+ * automation (a few thousand at most): half a million tickets each holding their own copy of the
+ * same few objects would cost ~300 bytes a ticket. Records are read-only for consumers.
+ */
+const aiUsages = new Map<number, TicketWorklogEntry['aiUsage']>();
+
+function aiUsageOf(store: TicketStore, t: number, accuracy: number | null): TicketWorklogEntry['aiUsage'] {
+  const level = store.aiLevel[t]!;
+  const agentIndex = store.aiAgent[t]!;
+  const auto = store.aiAuto[t]!;
+  // Every part is a small integer: level < 256, agent + 1 < 256, accuracy (0 = null) < 256, auto 0/1.
+  const key = ((level * 256 + agentIndex + 1) * 256 + store.aiAccuracy[t]!) * 2 + auto;
+  let usage = aiUsages.get(key);
+  if (usage === undefined) {
+    const agent = agentIndex >= 0 ? AI_AGENTS[agentIndex]! : null;
+    usage = {
+      automationLevel: level,
+      automationLevelLabel: AUTOMATION_LABELS[level]!,
+      aiAgents: agent
+        ? [
+            {
+              id: agent.id,
+              name: agent.name,
+              description: agent.description,
+              intelligence: agent.intelligence,
+              textAssistanceAccuracy: accuracy,
+              actions: auto ? [...agent.actions] : null,
+            },
+          ]
+        : NO_AI_AGENTS,
+    };
+    aiUsages.set(key, usage);
+  }
+  return usage;
+}
+
 export const orNull = (value: number): number | null => (value < 0 ? null : value);
 
 /** The facts of ticket `t`, given the id and first conversation id it was assigned. */
@@ -143,22 +180,7 @@ export function ticketFacts(
     pendingSeconds: pending ? store.pendingSeconds[t]! : null,
     netPendingSeconds: pending ? store.pendingNetSeconds[t]! : null,
     firstPendingAt: pending ? enneoDateTime(pendingStart) : null,
-    aiUsage: {
-      automationLevel: store.aiLevel[t]!,
-      automationLevelLabel: AUTOMATION_LABELS[store.aiLevel[t]!]!,
-      aiAgents: agent
-        ? [
-            {
-              id: agent.id,
-              name: agent.name,
-              description: agent.description,
-              intelligence: agent.intelligence,
-              textAssistanceAccuracy: accuracy,
-              actions: store.aiAuto[t] ? [...agent.actions] : null,
-            },
-          ]
-        : NO_AI_AGENTS,
-    },
+    aiUsage: aiUsageOf(store, t, accuracy),
     experience: {
       slaMet: worklogNet <= 0,
       netSecondsClosedAfterSla: worklogNet,
