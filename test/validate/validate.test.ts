@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Har } from '../../src/har/index.ts';
 import { validateRecordings } from '../../src/har/validate.ts';
 import { startProxy } from '../../src/proxy/index.ts';
-import { run } from '../cli/helpers.ts';
+import { cli as run } from '../cli/in-process.ts';
 import { allSecrets, credentialHeaders, type Running, startStandin } from '../proxy/helpers.ts';
 
 let standin: Running;
