@@ -21,6 +21,8 @@ export interface FaultRuleInput {
   code?: number;
   delayMs?: number;
   reset?: boolean;
+  /** Seconds for `Retry-After`; only with code 429 or 503 (default there: 1). */
+  retryAfter?: number | null;
   seed?: number;
 }
 

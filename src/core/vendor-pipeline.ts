@@ -10,6 +10,7 @@ import type { FaultRules } from '../http/fault-rules.ts';
 import { decideFault, waitUnlessAborted } from '../http/faults.ts';
 import type { Journal, RecordedRequest } from '../http/journal.ts';
 import { vendorNotFoundMessage } from '../http/not-found.ts';
+import { retryAfterSeconds } from '../http/prefer.ts';
 import type { Redactor } from '../http/request-redaction.ts';
 import { redactStrings } from './redact-body.ts';
 import type { VendorName } from './registry.ts';
@@ -81,10 +82,13 @@ export function createVendorPipeline(deps: PipelineDeps): VendorPipeline {
     // An RST rather than a FIN: clients see ECONNRESET, as from a crashed upstream.
     if (fault.reset) return { reset: true };
     if (fault.code !== undefined) {
+      // A client's backoff is tested by the Retry-After it reads, so 429 and 503 always carry one.
+      const retryAfter = retryAfterSeconds(fault);
       return withApplied(
         errorResponse(
           apiError('INJECTED_FAULT', `fault injected: status ${fault.code} (${source})`, {
             status: fault.code,
+            ...(retryAfter !== null ? { headers: { 'retry-after': String(retryAfter) } } : {}),
           }),
         ),
       );
