@@ -9,6 +9,7 @@ import { applySettingsPatch } from '../http/admin-settings.ts';
 import { type CredentialOverrides, clientCredentials, resolveCredentials } from '../http/dev-credentials.ts';
 import { createFaultRules } from '../http/fault-rules.ts';
 import { createJournal, DEFAULT_JOURNAL_LIMIT } from '../http/journal.ts';
+import { DEFAULT_JOURNAL_BODY_LIMIT } from '../http/journal-body.ts';
 import { notFoundBody } from '../http/not-found.ts';
 import { createRedactor } from '../http/request-redaction.ts';
 import { DEFAULT_ANCHOR, DEFAULT_SEED, DEFAULT_SIZE, generateWorld } from '../world/index.ts';
@@ -28,6 +29,9 @@ import { jsonResponse } from './responses.ts';
 import type { Outcome, PlainRequest, VendorDeps, VendorDescriptor, VendorHandler } from './types.ts';
 import { createVendorPipeline, type VendorPipeline } from './vendor-pipeline.ts';
 
+/** The most a journal may keep of each body: 1000 entries × 2 bodies × 1 MiB is already 2 GB. */
+const MAX_JOURNAL_BODY_LIMIT = 1024 * 1024;
+
 /** Where the mock controls live; no vendor path starts with it. */
 export const CONTROLS_PATH = '/__standin/';
 
@@ -45,6 +49,8 @@ export interface StandinOptions {
   adminToken?: string;
   /** How many requests the journal keeps. Default: 1000. */
   journalLimit?: number;
+  /** The most bytes of each request and response body the journal keeps as text; 0 keeps none. Default: 32768. */
+  journalBodyLimit?: number;
   /** Seed of fault rules that name none. Default: 0. */
   faultSeed?: number;
   /** Told about an unexpected error (a bug); the client gets a 500. */
@@ -122,14 +128,24 @@ export function createStandin(options: StandinOptions = {}): Standin {
   const credentials = resolveCredentials(options.credentials);
   const settings = createSettingsStore(startSettings(options.settings));
   const clock = options.clock ?? Date.now;
-  const journal = createJournal(options.journalLimit ?? DEFAULT_JOURNAL_LIMIT);
-  const faults = createFaultRules(options.faultSeed ?? 0);
-  const controls = createControls({ settings, faults, journal });
+  const journalBodyLimit = options.journalBodyLimit ?? DEFAULT_JOURNAL_BODY_LIMIT;
+  if (
+    !Number.isInteger(journalBodyLimit) ||
+    journalBodyLimit < 0 ||
+    journalBodyLimit > MAX_JOURNAL_BODY_LIMIT
+  ) {
+    throw new TypeError(
+      `journalBodyLimit must be a whole number of bytes from 0 to ${MAX_JOURNAL_BODY_LIMIT}`,
+    );
+  }
   const secrets = [
     ...Object.values(credentials).flatMap((c) => Object.values(c as object) as string[]),
     ...(options.adminToken ? [options.adminToken] : []),
   ];
   const redactor = createRedactor(secrets);
+  const journal = createJournal(options.journalLimit ?? DEFAULT_JOURNAL_LIMIT, redactor.text);
+  const faults = createFaultRules(options.faultSeed ?? 0);
+  const controls = createControls({ settings, faults, journal });
   const basePaths = VENDOR_DESCRIPTORS.map((d) => d.basePath);
   const controlsBase = CONTROLS_PATH.slice(0, -1);
 
@@ -148,6 +164,7 @@ export function createStandin(options: StandinOptions = {}): Standin {
         handler: withReplay(descriptor, deps, options.replay),
         faults,
         journal,
+        journalBodyLimit,
         redactor,
         clock,
         basePaths,

@@ -9,6 +9,7 @@ import { apiError, toApiError } from '../http/errors.ts';
 import type { FaultRules } from '../http/fault-rules.ts';
 import { decideFault, waitUnlessAborted } from '../http/faults.ts';
 import type { Journal, RecordedRequest } from '../http/journal.ts';
+import { captureBody } from '../http/journal-body.ts';
 import { vendorNotFoundMessage } from '../http/not-found.ts';
 import { retryAfterSeconds } from '../http/prefer.ts';
 import type { Redactor } from '../http/request-redaction.ts';
@@ -25,6 +26,8 @@ export interface PipelineDeps {
   handler: VendorHandler;
   faults: FaultRules;
   journal: Journal;
+  /** The most bytes of each body the journal keeps (0: none). */
+  journalBodyLimit: number;
   redactor: Redactor;
   clock: () => number;
   basePaths: readonly string[];
@@ -119,6 +122,8 @@ export function createVendorPipeline(deps: PipelineDeps): VendorPipeline {
       headers: redactor.headers(req.headers),
       status: null,
       durationMs: 0,
+      requestBody: captureBody(req.body, req.headers['content-type'], deps.journalBodyLimit),
+      responseBody: null,
     };
     let outcome: Outcome;
     try {
@@ -129,6 +134,10 @@ export function createVendorPipeline(deps: PipelineDeps): VendorPipeline {
     const status = 'status' in outcome ? outcome.status : null;
     const replayed = 'headers' in outcome ? outcome.headers[REPLAYED_HEADER] : undefined;
     if (replayed !== undefined) entry.replayed = replayed;
+    // Captured now, not when done: a pooled answer's memory is reused once it is written.
+    if ('body' in outcome) {
+      entry.responseBody = captureBody(outcome.body, outcome.headers['content-type'], deps.journalBodyLimit);
+    }
     outcome.done = (delivered) => {
       entry.status = delivered ? status : null;
       entry.durationMs = Math.round((performance.now() - started) * 100) / 100;
