@@ -59,9 +59,9 @@ export function checkFilter(filter: unknown, journalLimit: number): RequestFilte
     out.method = f.method.toUpperCase();
   }
   if (f.path !== undefined) {
-    if (typeof f.path !== 'string' || !f.path.startsWith('/') || f.path.length > MAX_FILTER_PATH_LENGTH) {
+    if (typeof f.path !== 'string' || !/^[/*]/.test(f.path) || f.path.length > MAX_FILTER_PATH_LENGTH) {
       throw new ControlError(
-        `path must be a glob over the full request path starting with "/" (at most ${MAX_FILTER_PATH_LENGTH} characters; * matches any run of characters)`,
+        `path must be a glob over the full request path, starting with "/" or "*" (at most ${MAX_FILTER_PATH_LENGTH} characters; * matches any run of characters)`,
         'path',
       );
     }

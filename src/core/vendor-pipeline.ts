@@ -122,7 +122,12 @@ export function createVendorPipeline(deps: PipelineDeps): VendorPipeline {
       headers: redactor.headers(req.headers),
       status: null,
       durationMs: 0,
-      requestBody: captureBody(req.body, req.headers['content-type'], deps.journalBodyLimit),
+      requestBody: captureBody(
+        req.body,
+        req.headers['content-type'],
+        deps.journalBodyLimit,
+        req.headers['content-length'],
+      ),
       responseBody: null,
     };
     let outcome: Outcome;

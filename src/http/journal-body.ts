@@ -20,8 +20,11 @@ export interface JournalBody {
   text?: string;
   /** True when `text` is only the first bytes of the body (the journal's body limit). */
   truncated?: boolean;
-  /** Why there is no text: a binary type (xlsx), a streamed answer, or bodies are not kept (limit 0). */
-  omitted?: 'binary' | 'streamed' | 'not kept';
+  /**
+   * Why there is no text: a binary type (xlsx), a streamed answer, bodies are not kept (limit 0),
+   * or a request body the door did not read (the HTTP doors read bodies of control requests only).
+   */
+  omitted?: 'binary' | 'streamed' | 'not kept' | 'not read';
 }
 
 /** A captured body until it is listed: the kept bytes, not yet decoded. */
@@ -39,14 +42,19 @@ const TEXT_TYPE = /^(text\/|application\/(json|csv|[\w.+-]*\+json)\b)/i;
 /**
  * Captures `body` for the journal; null when there is none.
  * @param limit most bytes kept; 0 keeps none (only the type and size are noted)
+ * @param declaredLength the request's Content-Length, for a body the door did not read
  */
 export function captureBody(
   body: Body | null | undefined,
   contentType: string | undefined,
   limit: number,
+  declaredLength?: string,
 ): CapturedBody | null {
-  if (body === null || body === undefined) return null;
   const type = contentType ?? null;
+  if (body === null || body === undefined) {
+    const declared = Number(declaredLength ?? 0);
+    return declared > 0 ? { contentType: type, size: declared, omitted: 'not read' } : null;
+  }
   if (!(body instanceof Uint8Array)) return { contentType: type, size: null, omitted: 'streamed' };
   if (body.byteLength === 0) return null;
   const size = body.byteLength;
