@@ -16,6 +16,7 @@ import { DEFAULT_ANCHOR, DEFAULT_SEED, DEFAULT_SIZE, generateWorld } from '../wo
 import type { World } from '../world/types.ts';
 import { type Controls, createControls, type SettingsOverrides } from './controls.ts';
 import { handleControl } from './controls-http.ts';
+import { isPreflight, preflightResponse, withCors } from './cors.ts';
 import { redactStrings } from './redact-body.ts';
 import {
   type ClientCredentials,
@@ -57,6 +58,11 @@ export interface StandinOptions {
   onInternalError?: (err: unknown) => void;
   /** Recorded answers (`loadReplays`) served for their exact requests, after the vendor lets the caller in. */
   replay?: ReplayTable;
+  /**
+   * Permissive CORS on the vendor routes (any origin, preflights answered 204), for browser
+   * clients. The controls and docs never get it. Default: false.
+   */
+  cors?: boolean;
 }
 
 /** A vendor as an instance serves it. */
@@ -123,6 +129,9 @@ function withReplay(
  */
 export function createStandin(options: StandinOptions = {}): Standin {
   if (options.adminToken === '') throw new TypeError('adminToken must not be empty');
+  if (options.cors !== undefined && typeof options.cors !== 'boolean') {
+    throw new TypeError('cors must be true or false');
+  }
   const world =
     options.world ?? generateWorld({ seed: DEFAULT_SEED, anchor: DEFAULT_ANCHOR, size: DEFAULT_SIZE });
   const credentials = resolveCredentials(options.credentials);
@@ -174,13 +183,18 @@ export function createStandin(options: StandinOptions = {}): Standin {
     };
   });
 
+  const cors = options.cors === true;
   let client: Promise<ClientCredentials> | undefined;
   const access = { adminToken: options.adminToken, mask: redactor.text };
 
   async function route(req: PlainRequest): Promise<Outcome> {
     for (const { base, pipeline } of pipelines) {
       const rest = under(req.path, base);
-      if (rest !== null) return pipeline(req, rest);
+      if (rest === null) continue;
+      if (!cors) return pipeline(req, rest);
+      // Browser plumbing, not the client's request: answered before auth, faults and the journal.
+      if (isPreflight(req)) return preflightResponse(req);
+      return withCors(await pipeline(req, rest));
     }
     const control = under(req.path, controlsBase);
     if (control !== null) {
