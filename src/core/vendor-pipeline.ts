@@ -141,7 +141,13 @@ export function createVendorPipeline(deps: PipelineDeps): VendorPipeline {
     if (replayed !== undefined) entry.replayed = replayed;
     // Captured now, not when done: a pooled answer's memory is reused once it is written.
     if ('body' in outcome) {
-      entry.responseBody = captureBody(outcome.body, outcome.headers['content-type'], deps.journalBodyLimit);
+      entry.responseBody = captureBody(
+        outcome.body,
+        outcome.headers['content-type'],
+        deps.journalBodyLimit,
+        undefined,
+        outcome.release !== undefined,
+      );
     }
     outcome.done = (delivered) => {
       entry.status = delivered ? status : null;

@@ -43,12 +43,14 @@ const TEXT_TYPE = /^(text\/|application\/(json|csv|[\w.+-]*\+json)\b)/i;
  * Captures `body` for the journal; null when there is none.
  * @param limit most bytes kept; 0 keeps none (only the type and size are noted)
  * @param declaredLength the request's Content-Length, for a body the door did not read
+ * @param reused whether the body's memory is handed back for reuse once written (a pooled answer)
  */
 export function captureBody(
   body: Body | null | undefined,
   contentType: string | undefined,
   limit: number,
   declaredLength?: string,
+  reused = true,
 ): CapturedBody | null {
   const type = contentType ?? null;
   if (body === null || body === undefined) {
@@ -60,8 +62,9 @@ export function captureBody(
   const size = body.byteLength;
   if (type !== null && !TEXT_TYPE.test(type)) return { contentType: type, size, omitted: 'binary' };
   if (limit === 0) return { contentType: type, size, omitted: 'not kept' };
-  // A copy: the answer's memory may be pooled and reused as soon as it is written.
-  const bytes = new Uint8Array(body.subarray(0, Math.min(size, limit)));
+  // A whole body that nobody reuses is kept as it is (no copy); a pooled one is copied, since its
+  // memory is reused once written, and so is a prefix, so as not to hold the whole big answer.
+  const bytes = !reused && size <= limit ? body : new Uint8Array(body.subarray(0, Math.min(size, limit)));
   return size > limit
     ? { contentType: type, size, bytes, truncated: true }
     : { contentType: type, size, bytes };

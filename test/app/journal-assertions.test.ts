@@ -35,6 +35,29 @@ describe('journal bodies', () => {
     });
   });
 
+  it("keeps a pooled answer's text as sent, after its memory was reused by later answers", async () => {
+    const a = app();
+    const auth = `Bearer ${await enneoToken()}`;
+    const first = await request(a)
+      .get(`${EXPORT}?format=json&limit=200`)
+      .set('Authorization', auth)
+      .expect(200);
+    expect(Buffer.byteLength(first.text)).toBeGreaterThan(16 * 1024); // large enough to be pooled
+    for (let i = 0; i < 3; i += 1) {
+      await request(a)
+        .get(`${EXPORT}?format=json&limit=200&offset=${(i + 1) * 7}`)
+        .set('Authorization', auth);
+    }
+    const [entry] = (await request(a).get('/__standin/requests?limit=1')).body.requests as Entry[];
+    // The limit is in bytes (names hold non-ASCII letters); a character cut in two shows as U+FFFD.
+    expect(entry!.responseBody.text).toBe(
+      Buffer.from(first.text)
+        .subarray(0, 32 * 1024)
+        .toString('utf8'),
+    );
+    expect(entry!.responseBody.truncated).toBe(Buffer.byteLength(first.text) > 32 * 1024 ? true : undefined);
+  });
+
   it('cuts a long text answer at the body limit and says so; notes a binary xlsx without its bytes', async () => {
     const a = app({ journalBodyLimit: 100 });
     const auth = `Bearer ${await enneoToken()}`;
