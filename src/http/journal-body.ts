@@ -1,9 +1,9 @@
 /**
  * What the journal keeps of a request or response body: text bodies (JSON, CSV, text) up to a
  * bound, binary ones (xlsx) and streamed ones only noted. Capturing must stay cheap on the hot
- * path: a body already in memory is copied up to the bound (its memory may be pooled and reused
- * once the answer is written), a streamed body is never read or buffered for the journal, and the
- * bytes become text only when someone lists the journal.
+ * path: a body already in memory is kept up to the bound (copied when its memory is pooled and
+ * reused once the answer is written, or when only a prefix is kept), a streamed body is never read
+ * or buffered for the journal, and the bytes become text only when someone lists the journal.
  */
 import type { Body } from '../core/types.ts';
 
