@@ -292,3 +292,25 @@ describe('GET /__standin/requests/wait', () => {
     });
   });
 });
+
+describe('the journal controls through the fetch door', () => {
+  it('waits, counts and lists with bodies, over HTTP-shaped requests and as methods', async () => {
+    const { createFetchHandler } = await import('../../src/fetch.ts');
+    const handle = createFetchHandler({ world: smallWorld() });
+    const waiting = handle(
+      new Request('http://standin.test/__standin/requests/wait?count=1&status=200&timeoutMs=10000'),
+    );
+    const answer = await handle(
+      new Request(`http://standin.test${VOIPCUBE_OK}`, { headers: { Key: DEV.voipcube.key } }),
+    );
+    const text = await answer.text();
+    const res = await waiting;
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { count: number; requests: Entry[] };
+    expect(body.count).toBe(1);
+    expect(body.requests[0]!.responseBody.text).toBe(text);
+    expect(await handle.controls.countRequests({ vendor: 'voipcube', method: 'get' })).toBe(1);
+    const timedOut = await handle.controls.waitForRequests({ count: 2, timeoutMs: 0 });
+    expect([timedOut.arrived, timedOut.count]).toEqual([false, 1]);
+  });
+});
