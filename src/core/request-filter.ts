@@ -116,7 +116,7 @@ const INTEGER = /^\d{1,16}$/;
 /**
  * A filter from a control's query string (`?vendor=voipcube&status=200`): numbers parsed, an
  * unknown or repeated key refused, so a typo never silently widens what a test asserts on.
- * @param keys which keys this control takes
+ * @param wait whether the control is the wait (which also takes `count` and `timeoutMs`)
  */
 export function filterFromQuery(query: Query, wait: boolean): Record<string, unknown> {
   const keys: readonly string[] = wait ? WAIT_KEYS : FILTER_KEYS;
