@@ -31,7 +31,7 @@ export type {
   SuiteVendor,
 } from './contract/suite/types.ts';
 export { ControlError } from './core/control-error.ts';
-export type { Controls, FaultRuleInput } from './core/controls.ts';
+export type { Controls, FaultRuleInput, RequestFilter, WaitFilter, WaitResult } from './core/controls.ts';
 export { VENDOR_DESCRIPTORS } from './core/registry.ts';
 export type { Standin, StandinOptions } from './core/standin.ts';
 export { createStandin } from './core/standin.ts';
@@ -53,6 +53,7 @@ export type { ErrorCode } from './http/errors.ts';
 export { ApiError, apiError, ERROR_CATALOG } from './http/errors.ts';
 export type { FaultRule } from './http/fault-rules.ts';
 export type { JournalEntry } from './http/journal.ts';
+export type { JournalBody } from './http/journal-body.ts';
 export type { Fault } from './http/prefer.ts';
 export type { RenderedError, VendorDeps, VendorModule, VendorName } from './http/vendor.ts';
 export { VENDORS } from './http/vendor.ts';

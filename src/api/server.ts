@@ -52,6 +52,8 @@ export interface ServerOptions {
   autozodToken?: string;
   /** Require this bearer token on /__standin/ (and allow the controls off loopback). */
   adminToken?: string;
+  /** Permissive CORS on the vendor routes, for browser clients (`--cors`). Default false. */
+  cors?: boolean;
   /** Told about a bug behind a 500 answer (the client gets the 500 either way). */
   onInternalError?: (err: unknown) => void;
 }
@@ -94,6 +96,7 @@ const OPTIONS: readonly (keyof ServerOptions)[] = [
   'voipcubeKey',
   'autozodToken',
   'adminToken',
+  'cors',
   'onInternalError',
 ];
 const WORLD_OPTIONS = ['seed', 'anchor', 'agents', 'days', 'tickets'] as const;
@@ -134,6 +137,10 @@ function toFlags(o: ServerOptions): ServeFlags {
     flags.autozodToken = checked(FN, 'autozodToken', o.autozodToken, parseAutozodToken);
   }
   if (o.adminToken !== undefined) flags.adminToken = checked(FN, 'adminToken', o.adminToken, parseAdminToken);
+  if (o.cors !== undefined) {
+    if (typeof o.cors !== 'boolean') throw new TypeError(`${FN}: cors must be true or false.`);
+    flags.cors = o.cors;
+  }
   return flags;
 }
 

@@ -20,6 +20,8 @@ export interface ServeFlags extends WorldFlags, CredentialFlags {
   adminToken?: string;
   /** HAR files whose recorded answers are replayed (`--replay`, repeatable). */
   replay?: string[];
+  /** Permissive CORS on the vendor routes (`--cors`). */
+  cors?: boolean;
 }
 
 /** A listening server and what the banner tells about it. */
@@ -93,6 +95,7 @@ export async function openServer(
     ...(replay ? { replay } : {}),
     settings: { enneo },
     ...(flags.adminToken !== undefined ? { adminToken: flags.adminToken } : {}),
+    ...(flags.cors === true ? { cors: true } : {}),
     ...(onInternalError ? { onInternalError } : {}),
   });
   const server = await listen(app, flags.host, flags.port);

@@ -5,12 +5,11 @@
  */
 import { adminRefusal } from '../http/admin-guard.ts';
 import { ApiError, apiError, toApiError } from '../http/errors.ts';
-import { singleParam } from '../http/params.ts';
 import { ControlError } from './control-error.ts';
 import type { Controls, FaultRuleInput, SettingsOverrides } from './controls.ts';
 import { readJsonBody } from './json-body.ts';
 import { redactStrings } from './redact-body.ts';
-import type { VendorName } from './registry.ts';
+import { DEFAULT_WAIT_MS, filterFromQuery, type WaitFilter } from './request-filter.ts';
 import { emptyResponse, jsonResponse } from './responses.ts';
 import { dispatchStubControl } from './stubs-http.ts';
 import type { PlainRequest, PlainResponse } from './types.ts';
@@ -24,6 +23,8 @@ const CONTROLS: Record<string, string[]> = {
   '/settings': ['GET', 'PUT'],
   '/reset': ['POST'],
   '/requests': ['GET', 'DELETE'],
+  '/requests/count': ['GET'],
+  '/requests/wait': ['GET'],
   '/faults': ['GET', 'POST', 'DELETE'],
   '/faults/:id': ['DELETE'],
   '/stubs': ['GET', 'POST', 'DELETE'],
@@ -83,10 +84,28 @@ async function dispatch(req: PlainRequest, path: string, controls: Controls): Pr
     await controls.reset();
     return emptyResponse(204, NO_STORE);
   }
+  if (read && route(path, '/requests/count')) {
+    const count = await controls.countRequests(filterFromQuery(req.query, false));
+    return jsonResponse(200, { count }, NO_STORE);
+  }
+  if (read && route(path, '/requests/wait')) {
+    const wait = { ...filterFromQuery(req.query, true), signal: req.signal } as WaitFilter;
+    const { arrived, count, requests } = await controls.waitForRequests(wait);
+    if (arrived) return jsonResponse(200, { count, requests }, NO_STORE);
+    return jsonResponse(
+      408,
+      {
+        code: 'TIMEOUT',
+        message: `${count} of ${wait.count} matching requests arrived within ${wait.timeoutMs ?? DEFAULT_WAIT_MS} ms`,
+        count,
+        requests,
+      },
+      NO_STORE,
+    );
+  }
   if (route(path, '/requests')) {
     if (read) {
-      const vendor = singleParam(req.query, 'vendor') as VendorName | undefined;
-      const requests = await controls.listRequests(vendor === undefined ? {} : { vendor });
+      const requests = await controls.listRequests(filterFromQuery(req.query, false));
       return jsonResponse(200, { requests }, NO_STORE);
     }
     if (method === 'DELETE') {

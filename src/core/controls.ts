@@ -8,8 +8,12 @@ import { applySettingsPatch } from '../http/admin-settings.ts';
 import type { FaultRule, FaultRules } from '../http/fault-rules.ts';
 import type { Journal, JournalEntry } from '../http/journal.ts';
 import { ControlError } from './control-error.ts';
-import { isVendorName, type Settings, VENDORS, type VendorName } from './registry.ts';
+import type { Settings, VendorName } from './registry.ts';
+import { checkFilter, checkWait, type RequestFilter, type WaitFilter } from './request-filter.ts';
+import { waitForRequests } from './request-wait.ts';
 import type { StubControls } from './stubs-controls.ts';
+
+export type { RequestFilter, WaitFilter } from './request-filter.ts';
 
 /** Settings given at start-up or to `putSettings`: any subset, per vendor. */
 export type SettingsOverrides = { [V in keyof Settings]?: Partial<Settings[V]> };
@@ -22,12 +26,19 @@ export interface FaultRuleInput {
   code?: number;
   delayMs?: number;
   reset?: boolean;
+  /** Seconds for `Retry-After`; only with code 429 or 503 (default there: 1). */
+  retryAfter?: number | null;
   seed?: number;
 }
 
-/** Which journal entries to list. */
-export interface RequestFilter {
-  vendor?: VendorName;
+/** What a wait for requests ends with: the matching entries, and whether `count` of them arrived. */
+export interface WaitResult {
+  /** False when the timeout came first (HTTP: 408). */
+  arrived: boolean;
+  /** How many matching requests there were when the wait ended. */
+  count: number;
+  /** The matching entries, oldest first (at most `limit`). */
+  requests: JournalEntry[];
 }
 
 /** The controls of one standin instance. Refused input throws a ControlError naming the field. */
@@ -41,8 +52,16 @@ export interface Controls extends StubControls {
   /** @returns whether a rule with that id existed. */
   removeFaultRule(id: string): Promise<boolean>;
   removeFaultRules(): Promise<void>;
-  /** The journal, oldest first. */
+  /** The journal, oldest first; every filter part must hold. */
   listRequests(filter?: RequestFilter): Promise<JournalEntry[]>;
+  /** How many journal entries match (at most `filter.limit`). */
+  countRequests(filter?: RequestFilter): Promise<number>;
+  /**
+   * Settles once `count` matching requests are in the journal (those already there count, so pass
+   * `since` with the last id you saw to wait only for new ones), or at `timeoutMs` (default 5000,
+   * at most 60000) with `arrived: false`.
+   */
+  waitForRequests(wait: WaitFilter): Promise<WaitResult>;
   clearRequests(): Promise<void>;
   /**
    * Settings back to their start-up values; fault rules and journal emptied; stubs and data
@@ -82,13 +101,9 @@ export function createControls(state: ControlState): Controls {
     async removeFaultRules() {
       state.faults.clear();
     },
-    async listRequests(filter = {}) {
-      const { vendor } = filter;
-      if (vendor !== undefined && !isVendorName(vendor)) {
-        throw new ControlError(`vendor must be one of ${VENDORS.join(', ')}`, 'vendor', VENDORS);
-      }
-      return state.journal.list(vendor);
-    },
+    listRequests: async (filter = {}) => state.journal.list(checkFilter(filter, state.journal.limit)),
+    countRequests: async (filter = {}) => state.journal.count(checkFilter(filter, state.journal.limit)),
+    waitForRequests: (wait) => waitForRequests(state.journal, checkWait(wait, state.journal.limit)),
     async clearRequests() {
       state.journal.clear();
     },

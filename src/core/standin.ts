@@ -9,12 +9,14 @@ import { applySettingsPatch } from '../http/admin-settings.ts';
 import { type CredentialOverrides, clientCredentials, resolveCredentials } from '../http/dev-credentials.ts';
 import { createFaultRules } from '../http/fault-rules.ts';
 import { createJournal, DEFAULT_JOURNAL_LIMIT } from '../http/journal.ts';
+import { DEFAULT_JOURNAL_BODY_LIMIT } from '../http/journal-body.ts';
 import { notFoundBody } from '../http/not-found.ts';
 import { createRedactor } from '../http/request-redaction.ts';
 import { DEFAULT_ANCHOR, DEFAULT_SEED, DEFAULT_SIZE, generateWorld } from '../world/index.ts';
 import type { World } from '../world/types.ts';
 import { type Controls, createControls, type SettingsOverrides } from './controls.ts';
 import { handleControl } from './controls-http.ts';
+import { isPreflight, preflightResponse, withCors } from './cors.ts';
 import { worldWith } from './overrides.ts';
 import { redactStrings } from './redact-body.ts';
 import {
@@ -31,6 +33,9 @@ import { withStubs } from './stubs-handler.ts';
 import { createStubStore } from './stubs-store.ts';
 import type { Outcome, PlainRequest, VendorDeps, VendorDescriptor, VendorHandler } from './types.ts';
 import { createVendorPipeline, type VendorPipeline } from './vendor-pipeline.ts';
+
+/** The most a journal may keep of each body: 1000 entries × 2 bodies × 1 MiB is already 2 GB. */
+const MAX_JOURNAL_BODY_LIMIT = 1024 * 1024;
 
 /** Where the mock controls live; no vendor path starts with it. */
 export const CONTROLS_PATH = '/__standin/';
@@ -49,12 +54,19 @@ export interface StandinOptions {
   adminToken?: string;
   /** How many requests the journal keeps. Default: 1000. */
   journalLimit?: number;
+  /** The most bytes of each request and response body the journal keeps as text; 0 keeps none. Default: 32768. */
+  journalBodyLimit?: number;
   /** Seed of fault rules that name none. Default: 0. */
   faultSeed?: number;
   /** Told about an unexpected error (a bug); the client gets a 500. */
   onInternalError?: (err: unknown) => void;
   /** Recorded answers (`loadReplays`) served for their exact requests, after the vendor lets the caller in. */
   replay?: ReplayTable;
+  /**
+   * Permissive CORS on the vendor routes (any origin, preflights answered 204), for browser
+   * clients. The controls and docs never get it. Default: false.
+   */
+  cors?: boolean;
 }
 
 /** A vendor as an instance serves it. */
@@ -121,12 +133,24 @@ function withReplay(
  */
 export function createStandin(options: StandinOptions = {}): Standin {
   if (options.adminToken === '') throw new TypeError('adminToken must not be empty');
+  if (options.cors !== undefined && typeof options.cors !== 'boolean') {
+    throw new TypeError('cors must be true or false');
+  }
   const world =
     options.world ?? generateWorld({ seed: DEFAULT_SEED, anchor: DEFAULT_ANCHOR, size: DEFAULT_SIZE });
   const credentials = resolveCredentials(options.credentials);
   const settings = createSettingsStore(startSettings(options.settings));
   const clock = options.clock ?? Date.now;
-  const journal = createJournal(options.journalLimit ?? DEFAULT_JOURNAL_LIMIT);
+  const journalBodyLimit = options.journalBodyLimit ?? DEFAULT_JOURNAL_BODY_LIMIT;
+  if (
+    !Number.isInteger(journalBodyLimit) ||
+    journalBodyLimit < 0 ||
+    journalBodyLimit > MAX_JOURNAL_BODY_LIMIT
+  ) {
+    throw new TypeError(
+      `journalBodyLimit must be a whole number of bytes from 0 to ${MAX_JOURNAL_BODY_LIMIT}`,
+    );
+  }
   const faults = createFaultRules(options.faultSeed ?? 0);
   const stubStore = createStubStore();
   /** Each vendor's handler over the world (with its data overrides); rebuilt when they change. */
@@ -144,12 +168,13 @@ export function createStandin(options: StandinOptions = {}): Standin {
     worldHandlers.set(name, withReplay(descriptor, vendorDeps(name, served), options.replay));
   };
   const stubControls = createStubControls({ store: stubStore, overridesChanged: buildWorldHandler });
-  const controls = createControls({ settings, faults, journal, stubs: stubControls });
   const secrets = [
     ...Object.values(credentials).flatMap((c) => Object.values(c as object) as string[]),
     ...(options.adminToken ? [options.adminToken] : []),
   ];
   const redactor = createRedactor(secrets);
+  const journal = createJournal(options.journalLimit ?? DEFAULT_JOURNAL_LIMIT, redactor.text);
+  const controls = createControls({ settings, faults, journal, stubs: stubControls });
   const basePaths = VENDOR_DESCRIPTORS.map((d) => d.basePath);
   const controlsBase = CONTROLS_PATH.slice(0, -1);
 
@@ -166,6 +191,7 @@ export function createStandin(options: StandinOptions = {}): Standin {
         handler,
         faults,
         journal,
+        journalBodyLimit,
         redactor,
         clock,
         basePaths,
@@ -175,13 +201,18 @@ export function createStandin(options: StandinOptions = {}): Standin {
     };
   });
 
+  const cors = options.cors === true;
   let client: Promise<ClientCredentials> | undefined;
   const access = { adminToken: options.adminToken, mask: redactor.text };
 
   async function route(req: PlainRequest): Promise<Outcome> {
     for (const { base, pipeline } of pipelines) {
       const rest = under(req.path, base);
-      if (rest !== null) return pipeline(req, rest);
+      if (rest === null) continue;
+      if (!cors) return pipeline(req, rest);
+      // Browser plumbing, not the client's request: answered before auth, faults and the journal.
+      if (isPreflight(req)) return preflightResponse(req);
+      return withCors(await pipeline(req, rest));
     }
     const control = under(req.path, controlsBase);
     if (control !== null) {

@@ -10,7 +10,9 @@ import { apiError, toApiError } from '../http/errors.ts';
 import type { FaultRules } from '../http/fault-rules.ts';
 import { decideFault, waitUnlessAborted } from '../http/faults.ts';
 import type { Journal, RecordedRequest } from '../http/journal.ts';
+import { captureBody } from '../http/journal-body.ts';
 import { vendorNotFoundMessage } from '../http/not-found.ts';
+import { retryAfterSeconds } from '../http/prefer.ts';
 import type { Redactor } from '../http/request-redaction.ts';
 import { redactStrings } from './redact-body.ts';
 import type { VendorName } from './registry.ts';
@@ -26,6 +28,8 @@ export interface PipelineDeps {
   handler: VendorHandler;
   faults: FaultRules;
   journal: Journal;
+  /** The most bytes of each body the journal keeps (0: none). */
+  journalBodyLimit: number;
   redactor: Redactor;
   clock: () => number;
   basePaths: readonly string[];
@@ -83,10 +87,13 @@ export function createVendorPipeline(deps: PipelineDeps): VendorPipeline {
     // An RST rather than a FIN: clients see ECONNRESET, as from a crashed upstream.
     if (fault.reset) return { reset: true };
     if (fault.code !== undefined) {
+      // A client's backoff is tested by the Retry-After it reads, so 429 and 503 always carry one.
+      const retryAfter = retryAfterSeconds(fault);
       return withApplied(
         errorResponse(
           apiError('INJECTED_FAULT', `fault injected: status ${fault.code} (${source})`, {
             status: fault.code,
+            ...(retryAfter !== null ? { headers: { 'retry-after': String(retryAfter) } } : {}),
           }),
         ),
       );
@@ -117,6 +124,13 @@ export function createVendorPipeline(deps: PipelineDeps): VendorPipeline {
       headers: redactor.headers(req.headers),
       status: null,
       durationMs: 0,
+      requestBody: captureBody(
+        req.body,
+        req.headers['content-type'],
+        deps.journalBodyLimit,
+        req.headers['content-length'],
+      ),
+      responseBody: null,
     };
     let outcome: Outcome;
     try {
@@ -129,6 +143,16 @@ export function createVendorPipeline(deps: PipelineDeps): VendorPipeline {
     if (replayed !== undefined) entry.replayed = replayed;
     const stubbed = 'headers' in outcome ? outcome.headers[STUBBED_HEADER] : undefined;
     if (stubbed !== undefined) entry.stubbed = stubbed;
+    // Captured now, not when done: a pooled answer's memory is reused once it is written.
+    if ('body' in outcome) {
+      entry.responseBody = captureBody(
+        outcome.body,
+        outcome.headers['content-type'],
+        deps.journalBodyLimit,
+        undefined,
+        outcome.release !== undefined,
+      );
+    }
     outcome.done = (delivered) => {
       entry.status = delivered ? status : null;
       entry.durationMs = Math.round((performance.now() - started) * 100) / 100;

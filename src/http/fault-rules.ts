@@ -4,8 +4,15 @@
  * matches, so a chaos run replayed with the same requests injects the same faults.
  */
 
-import { VENDORS, type VendorName } from '../core/registry.ts';
-import { type Fault, MAX_DELAY_MS, MAX_FAULT_CODE, MIN_FAULT_CODE } from './prefer.ts';
+import { VENDOR_DESCRIPTORS, VENDORS, type VendorName } from '../core/registry.ts';
+import {
+  type Fault,
+  MAX_DELAY_MS,
+  MAX_FAULT_CODE,
+  MAX_RETRY_AFTER_S,
+  MIN_FAULT_CODE,
+  RETRY_AFTER_CODES,
+} from './prefer.ts';
 
 /** A rule as the controls show it; absent parts are null. */
 export interface FaultRule {
@@ -19,6 +26,8 @@ export interface FaultRule {
   code: number | null;
   delayMs: number | null;
   reset: boolean;
+  /** Seconds for `Retry-After` (429/503 only); null: the default, 1. */
+  retryAfter: number | null;
   /** Seed of the rule's own generator. */
   seed: number;
 }
@@ -31,7 +40,16 @@ export interface RuleProblem {
 
 export type RuleResult = { ok: true; rule: FaultRule } | { ok: false; problem: RuleProblem };
 
-const RULE_FIELDS = ['vendor', 'path', 'probability', 'code', 'delayMs', 'reset', 'seed'] as const;
+const RULE_FIELDS = [
+  'vendor',
+  'path',
+  'probability',
+  'code',
+  'delayMs',
+  'reset',
+  'retryAfter',
+  'seed',
+] as const;
 const MAX_PATH_LENGTH = 2048;
 const MAX_SEED = 0xffff_ffff;
 
@@ -52,6 +70,33 @@ export function seededRandom(seed: number): () => number {
 
 const isInteger = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
 
+const BASES = VENDOR_DESCRIPTORS.map((d) => ({ name: d.name as VendorName, base: d.basePath.toLowerCase() }));
+
+/**
+ * Whether glob `path` can match some request path under `base` (`/autozod`, or `/autozod/…`).
+ * Only the literal part before the first `*` decides; compared case-insensitively, because the
+ * vendors' base paths are routed case-insensitively and a refusal must never be wrong.
+ */
+export function canMatchUnder(path: string, base: string): boolean {
+  const star = path.indexOf('*');
+  const literal = (star < 0 ? path : path.slice(0, star)).toLowerCase();
+  if (literal === base || literal.startsWith(`${base}/`)) return true;
+  // `/auto*` or `/*`: the star may still supply the rest of the base.
+  return star >= 0 && `${base}/`.startsWith(literal);
+}
+
+/** Why `path` can never match (for `vendor`, or for any vendor when null), or null when it can. */
+function unreachable(path: string, vendor: VendorName | null): string | null {
+  const bases = vendor === null ? BASES : BASES.filter((b) => b.name === vendor);
+  if (bases.some((b) => canMatchUnder(path, b.base))) return null;
+  const shown = JSON.stringify(path.length > 200 ? `${path.slice(0, 200)}…` : path);
+  if (vendor !== null) {
+    const { base } = bases[0]!;
+    return `path ${shown} can never match ${vendor}: a rule's path is the full request path, and ${vendor}'s start with "${base}" (e.g. "${base}${path.startsWith('/') ? path : `/${path}`}")`;
+  }
+  return `path ${shown} can never match a vendor request: a rule's path is the full request path, starting with one of ${BASES.map((b) => `"${b.base}"`).join(', ')}`;
+}
+
 /**
  * Checks a rule body as POSTed and normalises it; never throws.
  * @param id the id to give the rule
@@ -69,7 +114,7 @@ export function validateRule(body: unknown, id: string, defaultSeed: number): Ru
     }
   }
 
-  const { vendor, path, probability, code, delayMs, reset, seed } = input;
+  const { vendor, path, probability, code, delayMs, reset, retryAfter, seed } = input;
   if (vendor !== undefined && vendor !== null && !(VENDORS as readonly unknown[]).includes(vendor)) {
     return fail('vendor', `vendor must be one of ${VENDORS.join(', ')}`);
   }
@@ -82,6 +127,10 @@ export function validateRule(body: unknown, id: string, defaultSeed: number): Ru
       'path',
       `path must be a request path starting with "/" (at most ${MAX_PATH_LENGTH} characters)`,
     );
+  }
+  if (typeof path === 'string') {
+    const problem = unreachable(path, (vendor ?? null) as VendorName | null);
+    if (problem !== null) return fail('path', problem);
   }
   if (typeof probability !== 'number' || !(probability >= 0 && probability <= 1)) {
     return fail('probability', 'probability must be a number from 0 to 1');
@@ -104,6 +153,17 @@ export function validateRule(body: unknown, id: string, defaultSeed: number): Ru
   if (code !== undefined && reset === true) {
     return fail('reset', 'reset drops the connection, so it cannot be combined with code');
   }
+  if (retryAfter !== undefined && retryAfter !== null) {
+    if (!(isInteger(retryAfter) && retryAfter >= 0 && retryAfter <= MAX_RETRY_AFTER_S)) {
+      return fail(
+        'retryAfter',
+        `retryAfter must be a whole number of seconds from 0 to ${MAX_RETRY_AFTER_S}`,
+      );
+    }
+    if (!RETRY_AFTER_CODES.includes(code as number)) {
+      return fail('retryAfter', 'retryAfter needs code 429 or 503 (only those carry Retry-After)');
+    }
+  }
   return {
     ok: true,
     rule: {
@@ -114,6 +174,7 @@ export function validateRule(body: unknown, id: string, defaultSeed: number): Ru
       code: (code ?? null) as number | null,
       delayMs: (delayMs ?? null) as number | null,
       reset: reset === true,
+      retryAfter: (retryAfter ?? null) as number | null,
       seed: (seed ?? defaultSeed) as number,
     },
   };
@@ -174,7 +235,11 @@ export interface FaultRules {
   draw(vendor: VendorName, path: string): { ruleId: string; fault: Fault } | null;
 }
 
-/** Creates an empty rule set; rules without their own seed use `defaultSeed`. */
+/**
+ * Creates an empty rule set; rules without their own seed use `defaultSeed`. Ids (`rule-1`,
+ * `rule-2`…) never repeat within the set's life, not even after `clear()`: a test that removes
+ * `rule-1` by id after a reset must never remove someone else's new rule.
+ */
 export function createFaultRules(defaultSeed = 0): FaultRules {
   let active: ActiveRule[] = [];
   let nextId = 1;
@@ -201,7 +266,6 @@ export function createFaultRules(defaultSeed = 0): FaultRules {
     },
     clear() {
       active = [];
-      nextId = 1;
     },
     draw(vendor, path) {
       let fired: FaultRule | null = null;
@@ -216,6 +280,7 @@ export function createFaultRules(defaultSeed = 0): FaultRules {
       if (fired.code !== null) fault.code = fired.code;
       if (fired.delayMs !== null) fault.delayMs = fired.delayMs;
       if (fired.reset) fault.reset = true;
+      if (fired.retryAfter !== null) fault.retryAfter = fired.retryAfter;
       return { ruleId: fired.id, fault };
     },
   };

@@ -1,7 +1,8 @@
 /**
  * Faults asked for per request through the `Prefer` header, in the forms Prism users know:
  * `Prefer: code=503`, `Prefer: delay=1500`, `Prefer: fault=reset`, combinable as
- * `Prefer: code=503, delay=100`. Pure: header text in, a fault or a problem out.
+ * `Prefer: code=503, delay=100`, and `Prefer: code=429, retry-after=2` for the `Retry-After` an
+ * injected 429/503 carries. Pure: header text in, a fault or a problem out.
  */
 
 /** The most a request may ask to be delayed (ms): long enough for any client timeout test. */
@@ -9,6 +10,12 @@ export const MAX_DELAY_MS = 60_000;
 /** Injected statuses are errors: a 2xx/3xx "fault" would be a lie about what the mock did. */
 export const MIN_FAULT_CODE = 400;
 export const MAX_FAULT_CODE = 599;
+/** The most seconds an injected 429/503 may tell the client to wait (`Retry-After`): one day. */
+export const MAX_RETRY_AFTER_S = 86_400;
+/** `Retry-After` on an injected 429 or 503 that names none: one second, short enough for any test. */
+export const DEFAULT_RETRY_AFTER_S = 1;
+/** The injected statuses that carry `Retry-After` (RFC 9110 §10.2.3, RFC 6585 §4). */
+export const RETRY_AFTER_CODES: readonly number[] = [429, 503];
 
 /** What a fault does to one request; every part is optional, `code` and `reset` exclude each other. */
 export interface Fault {
@@ -18,6 +25,14 @@ export interface Fault {
   delayMs?: number;
   /** Drop the connection instead of answering. */
   reset?: boolean;
+  /** Seconds for `Retry-After` on a 429 or 503 (DEFAULT_RETRY_AFTER_S when absent). */
+  retryAfter?: number;
+}
+
+/** The `Retry-After` value an injected answer carries, or null for statuses that take none. */
+export function retryAfterSeconds(fault: Fault): number | null {
+  if (fault.code === undefined || !RETRY_AFTER_CODES.includes(fault.code)) return null;
+  return fault.retryAfter ?? DEFAULT_RETRY_AFTER_S;
 }
 
 export type PreferResult = { ok: true; fault: Fault | null } | { ok: false; problem: string };
@@ -77,6 +92,23 @@ export function parsePrefer(header: string | string[] | undefined): PreferResult
     }
     fault.reset = true;
   }
+  const retryAfter = seen.get('retry-after');
+  if (retryAfter !== undefined) {
+    const n = INTEGER.test(retryAfter) ? Number(retryAfter) : Number.NaN;
+    if (!(n >= 0 && n <= MAX_RETRY_AFTER_S)) {
+      return {
+        ok: false,
+        problem: `Prefer retry-after must be a whole number of seconds from 0 to ${MAX_RETRY_AFTER_S}, got ${JSON.stringify(retryAfter)}`,
+      };
+    }
+    if (fault.code === undefined || !RETRY_AFTER_CODES.includes(fault.code)) {
+      return {
+        ok: false,
+        problem: 'Prefer retry-after needs code=429 or code=503 (only those carry Retry-After)',
+      };
+    }
+    fault.retryAfter = n;
+  }
   if (fault.reset && fault.code !== undefined) {
     return {
       ok: false,
@@ -91,5 +123,6 @@ export function preferenceApplied(fault: Fault): string {
   const parts: string[] = [];
   if (fault.code !== undefined) parts.push(`code=${fault.code}`);
   if (fault.delayMs !== undefined) parts.push(`delay=${fault.delayMs}`);
+  if (fault.retryAfter !== undefined) parts.push(`retry-after=${fault.retryAfter}`);
   return parts.join(', ');
 }

@@ -138,8 +138,9 @@ describe('POST /__standin/reset', () => {
     expect((await request(a).get('/__standin/faults')).body).toEqual({ rules: [] });
     expect((await request(a).get('/__standin/requests')).body).toEqual({ requests: [] });
     await request(a).get(VOIPCUBE_OK).set('Key', DEV.voipcube.key).expect(200);
+    // Ids go on counting after a reset: id 1 (the faulted request) is never given again.
     const journal = await request(a).get('/__standin/requests');
-    expect(journal.body.requests.map((r: { id: number }) => r.id)).toEqual([1]);
+    expect(journal.body.requests.map((r: { id: number }) => r.id)).toEqual([2]);
   });
 });
 
@@ -173,7 +174,7 @@ describe('unknown paths', () => {
     const a = app();
     const missing = await request(a).get('/__standin/nope').expect(404);
     expect(missing.body.message).toBe(
-      'no control at /__standin/nope; the controls are /__standin/health, /__standin/settings, /__standin/reset, /__standin/requests, /__standin/faults, /__standin/faults/:id, /__standin/stubs, /__standin/stubs/:id, /__standin/scenarios, /__standin/scenarios/reset, /__standin/scenarios/:name',
+      'no control at /__standin/nope; the controls are /__standin/health, /__standin/settings, /__standin/reset, /__standin/requests, /__standin/requests/count, /__standin/requests/wait, /__standin/faults, /__standin/faults/:id, /__standin/stubs, /__standin/stubs/:id, /__standin/scenarios, /__standin/scenarios/reset, /__standin/scenarios/:name',
     );
     const wrong = await request(a).post('/__standin/health').expect(405);
     expect(wrong.headers.allow).toBe('GET');

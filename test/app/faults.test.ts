@@ -28,6 +28,15 @@ describe('Prefer: code=NNN', () => {
     expect(autozod.body).toMatchObject({ success: false, code: 'INJECTED_FAULT' });
   });
 
+  it('a 429 or 503 asked for carries Retry-After: the retry-after asked for, else 1', async () => {
+    const a = app();
+    const asked = await voipcube(a).set('Prefer', 'code=429, retry-after=2').expect(429);
+    expect(asked.headers['retry-after']).toBe('2');
+    expect(asked.headers['preference-applied']).toBe('code=429, retry-after=2');
+    expect((await voipcube(a).set('Prefer', 'code=503').expect(503)).headers['retry-after']).toBe('1');
+    expect((await voipcube(a).set('Prefer', 'code=502').expect(502)).headers['retry-after']).toBeUndefined();
+  });
+
   it('ignores preferences it does not know (return=minimal, Prism example=)', async () => {
     await voipcube(app()).set('Prefer', 'return=minimal, example=foo').expect(200);
   });
@@ -42,6 +51,19 @@ describe('Prefer: code=NNN', () => {
     ['delay=-5', 'Prefer delay must be a whole number of milliseconds from 0 to 60000, got "-5"'],
     ['delay=60001', 'Prefer delay must be a whole number of milliseconds from 0 to 60000, got "60001"'],
     ['fault=explode', 'Prefer fault must be reset, got "explode"'],
+    [
+      'code=429, retry-after=soon',
+      'Prefer retry-after must be a whole number of seconds from 0 to 86400, got "soon"',
+    ],
+    [
+      'code=429, retry-after=86401',
+      'Prefer retry-after must be a whole number of seconds from 0 to 86400, got "86401"',
+    ],
+    [
+      'code=500, retry-after=2',
+      'Prefer retry-after needs code=429 or code=503 (only those carry Retry-After)',
+    ],
+    ['retry-after=2', 'Prefer retry-after needs code=429 or code=503 (only those carry Retry-After)'],
     ['fault=reset, code=503', 'Prefer fault=reset drops the connection, so it cannot be combined with code'],
   ])('a bad Prefer (%s) is a vendor-shaped 400 naming Prefer', async (prefer, message) => {
     const res = await voipcube(app()).set('Prefer', prefer).expect(400);
@@ -131,10 +153,12 @@ describe('server-wide rules: POST /__standin/faults', () => {
       code: 503,
       delayMs: null,
       reset: false,
+      retryAfter: null,
       seed: 0,
     });
     for (let i = 0; i < 5; i += 1) {
       const res = await voipcube(a).expect(503);
+      expect(res.headers['retry-after']).toBe('1');
       expect(res.body).toEqual({
         message: 'fault injected: status 503 (fault rule rule-1)',
         code: 'INJECTED_FAULT',
@@ -164,6 +188,58 @@ describe('server-wide rules: POST /__standin/faults', () => {
     await voipcube(a).expect(502);
     await request(a).get(AUTOZOD).set('Authorization', `Bearer ${DEV.autozod.token}`).expect(400);
     await request(a).get('/enneo/api/mind/export/reporting_worklog').expect(504);
+  });
+
+  it('accepts paths that can reach the vendor: full, a star standing for the base, or a star after the first slash', async () => {
+    const a = app();
+    for (const [vendor, path] of [
+      ['autozod', '/autozod/api/sessionLogs/list'],
+      ['autozod', '/AutoZod/api/*'],
+      ['enneo', '/enneo*'],
+      ['enneo', '/*/worklog'],
+      ['voipcube', '/*user-statuses'],
+      [null, '/voipcube/stats/*'],
+    ] as const) {
+      await request(a)
+        .post('/__standin/faults')
+        .send({ vendor, path, probability: 0, code: 500 })
+        .expect(201);
+    }
+  });
+
+  it("rule ids never repeat within the server's life, not after DELETE /faults nor after a reset", async () => {
+    const a = app();
+    const add = async () =>
+      (await request(a).post('/__standin/faults').send({ probability: 0, code: 500 }).expect(201)).body.id;
+    expect(await add()).toBe('rule-1');
+    await request(a).delete('/__standin/faults').expect(204);
+    expect(await add()).toBe('rule-2');
+    await request(a).post('/__standin/reset').expect(204);
+    expect(await add()).toBe('rule-3');
+    // A refused rule takes no id.
+    await request(a).post('/__standin/faults').send({ probability: 2, code: 500 }).expect(400);
+    expect(await add()).toBe('rule-4');
+  });
+
+  it("injected 429 and 503 carry Retry-After (the rule's retryAfter, else 1); other statuses none", async () => {
+    const a = app();
+    await request(a)
+      .post('/__standin/faults')
+      .send({ vendor: 'voipcube', probability: 1, code: 429, retryAfter: 7 })
+      .expect(201);
+    await request(a)
+      .post('/__standin/faults')
+      .send({ vendor: 'enneo', probability: 1, code: 503 })
+      .expect(201);
+    await request(a)
+      .post('/__standin/faults')
+      .send({ vendor: 'autozod', probability: 1, code: 500 })
+      .expect(201);
+    expect((await voipcube(a).expect(429)).headers['retry-after']).toBe('7');
+    const enneo = await request(a).get('/enneo/api/mind/export/reporting_worklog').expect(503);
+    expect(enneo.headers['retry-after']).toBe('1');
+    const autozod = await request(a).get(AUTOZOD).expect(500);
+    expect(autozod.headers['retry-after']).toBeUndefined();
   });
 
   it('a delayMs rule slows matching answers but leaves their status', async () => {
@@ -257,7 +333,37 @@ describe('server-wide rules: POST /__standin/faults', () => {
     [
       { probability: 1, code: 503, colour: 'red' },
       'colour',
-      'unknown field "colour"; a rule has vendor, path, probability, code, delayMs, reset, seed',
+      'unknown field "colour"; a rule has vendor, path, probability, code, delayMs, reset, retryAfter, seed',
+    ],
+    [
+      { vendor: 'autozod', path: '/api/sessionLogs/list', probability: 1, code: 503 },
+      'path',
+      'path "/api/sessionLogs/list" can never match autozod: a rule\'s path is the full request path, and autozod\'s start with "/autozod" (e.g. "/autozod/api/sessionLogs/list")',
+    ],
+    [
+      { vendor: 'enneo', path: '/voipcube/*', probability: 1, code: 503 },
+      'path',
+      'path "/voipcube/*" can never match enneo: a rule\'s path is the full request path, and enneo\'s start with "/enneo/api/mind" (e.g. "/enneo/api/mind/voipcube/*")',
+    ],
+    [
+      { path: '/stats/user-statuses', probability: 1, code: 503 },
+      'path',
+      'path "/stats/user-statuses" can never match a vendor request: a rule\'s path is the full request path, starting with one of "/enneo/api/mind", "/voipcube", "/autozod"',
+    ],
+    [
+      { probability: 1, code: 503, retryAfter: -1 },
+      'retryAfter',
+      'retryAfter must be a whole number of seconds from 0 to 86400',
+    ],
+    [
+      { probability: 1, code: 503, retryAfter: 2.5 },
+      'retryAfter',
+      'retryAfter must be a whole number of seconds from 0 to 86400',
+    ],
+    [
+      { probability: 1, code: 500, retryAfter: 2 },
+      'retryAfter',
+      'retryAfter needs code 429 or 503 (only those carry Retry-After)',
     ],
   ])('a bad rule %j is a 400 naming %s, and no rule is added', async (body, field, message) => {
     const a = app();

@@ -29,6 +29,12 @@ describe('GET /__standin/requests', () => {
       headers: expect.objectContaining({ key: 'stan…(24 chars)', 'x-trace': 't-1' }),
       status: 400,
       durationMs: expect.any(Number),
+      requestBody: null,
+      responseBody: {
+        contentType: 'application/json; charset=utf-8',
+        size: expect.any(Number),
+        text: expect.stringContaining('"code"'),
+      },
     });
     expect(Object.keys(entry)).toEqual([
       'id',
@@ -40,6 +46,8 @@ describe('GET /__standin/requests', () => {
       'headers',
       'status',
       'durationMs',
+      'requestBody',
+      'responseBody',
     ]);
   });
 

@@ -94,6 +94,7 @@ export const command: CliCommand = {
           .env('STANDIN_ADMIN_TOKEN')
           .argParser(parseAdminToken),
       )
+      .option('--cors', 'answer browsers: permissive CORS on the vendor routes (never on the controls)')
       .option(
         '--replay <file.har>',
         'answer the requests recorded in this HAR with their recorded answers (repeatable)',
