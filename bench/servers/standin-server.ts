@@ -1,6 +1,6 @@
 /**
  * standin as the bench measures it: a world generated in memory, `createApp` over it, listening
- * on 127.0.0.1 with an OS-picked port — in its own process, so that its RSS is its own.
+ * through the CLI's own server (as `standin serve` does) on 127.0.0.1 with an OS-picked port — in its own process, so that its RSS is its own.
  *
  * argv[2]: JSON `{ size?, seed? }`. IPC out: `{ type: 'ready', ... }` with the start-up timings.
  * IPC in: `{ type: 'gc' }` collects garbage (when started with --expose-gc) and answers
@@ -15,6 +15,7 @@ import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import { exportStoreCacheStats } from '../../mocks/enneo/export-store.ts';
 import { createApp } from '../../src/app.ts';
+import { listen } from '../../src/cli/server.ts';
 import { DEFAULT_ANCHOR, DEFAULT_SEED, DEFAULT_SIZE, generateWorld } from '../../src/world/index.ts';
 import type { WorldSize } from '../../src/world/types.ts';
 
@@ -69,7 +70,8 @@ function main(): void {
   const world = generateWorld({ seed: options.seed ?? DEFAULT_SEED, anchor: DEFAULT_ANCHOR, size });
   const t1 = performance.now();
   const app = createApp({ world });
-  const server = app.listen(0, '127.0.0.1', () => {
+  // The server `standin serve` listens with (src/cli/server.ts): what users run, and the bench measures.
+  void listen(app, '127.0.0.1', 0).then((server) => {
     const startMs = performance.now() - t1;
     globalThis.gc?.();
     const ready: StandinReady = {

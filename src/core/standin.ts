@@ -54,7 +54,7 @@ export interface StandinOptions {
   adminToken?: string;
   /** How many requests the journal keeps. Default: 1000. */
   journalLimit?: number;
-  /** The most bytes of each request and response body the journal keeps as text; 0 keeps none. Default: 32768. */
+  /** The most bytes of each request and response body the journal keeps as text; 0 keeps none. Default: 8192. */
   journalBodyLimit?: number;
   /** Seed of fault rules that name none. Default: 0. */
   faultSeed?: number;

@@ -52,10 +52,10 @@ describe('journal bodies', () => {
     // The limit is in bytes (names hold non-ASCII letters); a character cut in two shows as U+FFFD.
     expect(entry!.responseBody.text).toBe(
       Buffer.from(first.text)
-        .subarray(0, 32 * 1024)
+        .subarray(0, 8 * 1024)
         .toString('utf8'),
     );
-    expect(entry!.responseBody.truncated).toBe(Buffer.byteLength(first.text) > 32 * 1024 ? true : undefined);
+    expect(entry!.responseBody.truncated).toBe(Buffer.byteLength(first.text) > 8 * 1024 ? true : undefined);
   });
 
   it('cuts a long text answer at the body limit and says so; notes a binary xlsx without its bytes', async () => {

@@ -1,7 +1,7 @@
 /**
  * `standin verify` as a user runs it: through `runCli` in-process (the command, its flags, its
- * output and exit status), against standin and broken variants of it on loopback; one spawned
- * run proves the real binary.
+ * output and exit status), against standin and broken variants of it on loopback. The real
+ * binary's verify run is in smoke.test.ts.
  */
 import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,6 @@ import { runCli } from '../../src/cli/run.ts';
 import { defaultRate } from '../../src/contract/suite/index.ts';
 import { generateWorld } from '../../src/world/index.ts';
 import { close, listen, mutantServer, serveApp } from '../contract/mutants/harness.ts';
-import { run } from './helpers.ts';
 
 /** Long, unusual values so that finding them in any output means a leak. */
 const KEY = 'verify-test-voipcube-key-5f1c2d9e8a7b';
@@ -482,14 +481,6 @@ describe('standin verify', () => {
     const badCheck = await cli([...voipcube('http://127.0.0.1:1'), '--key', 'k', '--check', 'speed']);
     expect(badCheck.code).toBe(2);
     expect(badCheck.stderr).toContain('--check must be one of schema, status, auth,');
-  });
-
-  it('the real binary runs verify to the end (one spawned smoke run)', async () => {
-    const r = await run([...voipcube(standin.url, '--strict'), '--key', KEY, '--check', 'auth'], {}, 60_000);
-    expect(r.code, r.stdout + r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^PASS {2}auth +GET \/stats\/user-statuses/m);
-    expect(r.stderr).toMatch(/^\[1\/1\] PASS auth/m);
-    expectNoSecret(r.stdout, r.stderr);
   });
 });
 

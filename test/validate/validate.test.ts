@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Har } from '../../src/har/index.ts';
 import { validateRecordings } from '../../src/har/validate.ts';
 import { startProxy } from '../../src/proxy/index.ts';
+import { run as spawned } from '../cli/helpers.ts';
 import { cli as run } from '../cli/in-process.ts';
 import { allSecrets, credentialHeaders, type Running, startStandin } from '../proxy/helpers.ts';
 
@@ -198,6 +199,32 @@ describe('standin validate (the command)', () => {
     ]);
     expect(bare.code).toBe(0);
   }, 60_000);
+
+  it('the real binary (one spawned run): an empty HAR judges nothing, exit 2; a clean bare body passes, exit 0', async ({
+    expect,
+  }) => {
+    const empty = join(dir, 'empty.har');
+    writeFileSync(
+      empty,
+      JSON.stringify({ log: { version: '1.2', creator: { name: 't', version: '1' }, entries: [] } }),
+    );
+    const nothing = await spawned(['validate', '--vendor', 'voipcube', empty]);
+    expect(nothing.code).toBe(2);
+    expect(nothing.stdout + nothing.stderr).not.toBe('');
+    const body = join(dir, 'body.json');
+    writeFileSync(body, '[]');
+    const bare = await spawned([
+      'validate',
+      '--vendor',
+      'voipcube',
+      '--operation',
+      'getUserStatuses',
+      '--query',
+      'from=2025-09-01&to=2025-09-02',
+      body,
+    ]);
+    expect(bare.code).toBe(0);
+  });
 });
 
 describe('recording Enneo exports', () => {
