@@ -2,10 +2,7 @@
  * standin's public API: what users may import (`import { createApp } from 'standin'`).
  * Anything not exported here is internal and may change.
  */
-export { autozodVendor } from '../mocks/autozod/index.ts';
-export { enneoVendor } from '../mocks/enneo/index.ts';
-export { defaultEnneoToken, mintEnneoToken } from '../mocks/enneo/token.ts';
-export { voipcubeVendor } from '../mocks/voipcube/index.ts';
+
 export { loadContract } from './api/contracts.ts';
 export type { RunningServer, ServerOptions } from './api/server.ts';
 export { startServer } from './api/server.ts';
@@ -32,7 +29,14 @@ export type {
 } from './contract/suite/types.ts';
 export { ControlError } from './core/control-error.ts';
 export type { Controls, FaultRuleInput, RequestFilter, WaitFilter, WaitResult } from './core/controls.ts';
-export { VENDOR_DESCRIPTORS } from './core/registry.ts';
+export {
+  autozodVendor,
+  defaultEnneoToken,
+  enneoVendor,
+  mintEnneoToken,
+  VENDOR_DESCRIPTORS,
+  voipcubeVendor,
+} from './core/registry.ts';
 export type { Standin, StandinOptions } from './core/standin.ts';
 export { createStandin } from './core/standin.ts';
 export type {

@@ -7,6 +7,8 @@ import { enneoVendor } from '../../mocks/enneo/index.ts';
 import { voipcubeVendor } from '../../mocks/voipcube/index.ts';
 import type { CredentialOption, SettingSpec, SettingsSchema } from './types.ts';
 
+export { autozodVendor, enneoVendor, voipcubeVendor };
+
 /** Every vendor standin serves, in the order the docs and the banner list them. */
 export const VENDOR_DESCRIPTORS = [enneoVendor, voipcubeVendor, autozodVendor] as const;
 
