@@ -11,9 +11,10 @@ import {
   suiteOptionsFor,
   type VerifyFlags,
 } from '../cli/commands/verify.ts';
+import { CONTRACT_VENDORS } from '../contract/contract-path.ts';
 import type { CheckResult } from '../contract/suite/reporters/summary.ts';
 import type { CheckName, PrivacyExpectation, Report, SuiteVendor } from '../contract/suite/types.ts';
-import { CHECKS } from '../contract/suite/types.ts';
+import { CHECKS, PRIVACY_EXPECTATIONS } from '../contract/suite/types.ts';
 import { checked, knownOptions, oneOf } from './option-check.ts';
 
 /** The `verify` flags in camelCase. `vendor`, `baseUrl` and the vendor's credential are required. */
@@ -66,8 +67,6 @@ export interface VerifySummary {
 export type VerifyReport = Report & { results: CheckResult[]; summary: VerifySummary };
 
 const FN = 'runVerify';
-const VENDORS: readonly SuiteVendor[] = ['enneo', 'voipcube', 'autozod'];
-const PRIVACY: readonly PrivacyExpectation[] = ['none', 'partiallyPseudonymized', 'pseudonymized'];
 const OPTIONS: readonly (keyof VerifyOptions)[] = [
   'vendor',
   'baseUrl',
@@ -116,7 +115,7 @@ function toFlags(o: VerifyOptions): Omit<VerifyFlags, 'reporter' | 'output'> {
   if (o.baseUrl === undefined)
     throw new TypeError(`${FN}: baseUrl is required, e.g. http://127.0.0.1:4010/voipcube.`);
   return {
-    vendor: oneOf(FN, 'vendor', o.vendor, VENDORS),
+    vendor: oneOf(FN, 'vendor', o.vendor, CONTRACT_VENDORS),
     baseUrl: checked(FN, 'baseUrl', o.baseUrl, parseBaseUrl),
     token: text('token', o.token),
     cookie: text('cookie', o.cookie),
@@ -126,7 +125,9 @@ function toFlags(o: VerifyOptions): Omit<VerifyFlags, 'reporter' | 'output'> {
     agentId: text('agentId', o.agentId),
     userId: text('userId', o.userId),
     expectPrivacy:
-      o.expectPrivacy === undefined ? undefined : oneOf(FN, 'expectPrivacy', o.expectPrivacy, PRIVACY),
+      o.expectPrivacy === undefined
+        ? undefined
+        : oneOf(FN, 'expectPrivacy', o.expectPrivacy, PRIVACY_EXPECTATIONS),
     strict: o.strict ?? false,
     maxRequests: opt('maxRequests', positive('--max-requests', 1_000_000), 1000),
     rate: opt('rate', parseRate, undefined),

@@ -4,20 +4,15 @@
  */
 import { resolve } from 'node:path';
 import type { OpenAPIV3 } from 'openapi-types';
-import { contractPath } from './contract-path.ts';
+import { CONTRACT_VENDORS, type ContractVendor, contractPath } from './contract-path.ts';
 import { readContractDocument } from './document.ts';
 import { ContractLoadError } from './load-error.ts';
 import { buildOperation, type Operation } from './operation.ts';
 import type { Fail } from './responses.ts';
 
+export { CONTRACT_VENDORS, type ContractVendor } from './contract-path.ts';
 export { ContractLoadError } from './load-error.ts';
 export type { Operation, OperationExample, OperationRule } from './operation.ts';
-
-/** The vendors with a contract in contracts/. */
-export type ContractVendor = 'enneo' | 'voipcube' | 'autozod';
-
-/** The vendor names, in the order the README lists them. */
-export const CONTRACT_VENDORS: readonly ContractVendor[] = ['enneo', 'voipcube', 'autozod'];
 
 /** A loaded contract: the dereferenced document and its operations with compiled validators. */
 export interface Contract {

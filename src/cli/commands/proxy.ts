@@ -6,8 +6,10 @@
  * target answered nothing).
  */
 import { InvalidArgumentError, Option } from 'commander';
+import { CONTRACT_VENDORS } from '../../contract/contract-path.ts';
 import type { ContractVendor } from '../../contract/loader.ts';
 import type { PrivacyExpectation } from '../../contract/suite/types.ts';
+import { PRIVACY_EXPECTATIONS } from '../../contract/suite/types.ts';
 import { CliError } from '../cli-error.ts';
 import type { CliCommand, CliContext } from '../context.ts';
 import { parseHost, parsePort } from '../options.ts';
@@ -114,7 +116,7 @@ export const command: CliCommand = {
       .description("judge a vendor server's answers to your own client: a validating, recording proxy")
       .addOption(
         new Option('--vendor <vendor>', 'which contract to judge by')
-          .choices(['enneo', 'voipcube', 'autozod'])
+          .choices(CONTRACT_VENDORS)
           .makeOptionMandatory(),
       )
       .requiredOption(
@@ -135,7 +137,7 @@ export const command: CliCommand = {
         new Option(
           '--expect-privacy <level>',
           'Enneo: the reportingPrivacyLevel the server is set to',
-        ).choices(['none', 'partiallyPseudonymized', 'pseudonymized']),
+        ).choices(PRIVACY_EXPECTATIONS),
       )
       .option('--strict', 'assumed behaviour counts as a violation, not a warning (use in front of standin)')
       .addOption(

@@ -6,8 +6,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { Option } from 'commander';
+import { CONTRACT_VENDORS } from '../../contract/contract-path.ts';
 import type { ContractVendor } from '../../contract/loader.ts';
 import type { PrivacyExpectation } from '../../contract/suite/types.ts';
+import { PRIVACY_EXPECTATIONS } from '../../contract/suite/types.ts';
 import { CliError } from '../cli-error.ts';
 import type { CliCommand, CliContext } from '../context.ts';
 
@@ -74,7 +76,7 @@ export const command: CliCommand = {
       .argument('<file...>', 'HAR 1.2 files, or JSON bodies with --operation')
       .addOption(
         new Option('--vendor <vendor>', 'which contract to judge by')
-          .choices(['enneo', 'voipcube', 'autozod'])
+          .choices(CONTRACT_VENDORS)
           .makeOptionMandatory(),
       )
       .option(
@@ -86,7 +88,7 @@ export const command: CliCommand = {
         new Option(
           '--expect-privacy <level>',
           'Enneo: the reportingPrivacyLevel the server was set to',
-        ).choices(['none', 'partiallyPseudonymized', 'pseudonymized']),
+        ).choices(PRIVACY_EXPECTATIONS),
       )
       .option('--strict', 'assumed behaviour counts as a violation, not a warning')
       .addOption(

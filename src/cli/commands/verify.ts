@@ -6,6 +6,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { InvalidArgumentError, Option } from 'commander';
+import { CONTRACT_VENDORS } from '../../contract/contract-path.ts';
 import type {
   CheckName,
   PrivacyExpectation,
@@ -13,7 +14,7 @@ import type {
   SuiteVendor,
   Target,
 } from '../../contract/suite/types.ts';
-import { CHECKS } from '../../contract/suite/types.ts';
+import { CHECKS, PRIVACY_EXPECTATIONS } from '../../contract/suite/types.ts';
 import { CliError } from '../cli-error.ts';
 import type { CliCommand } from '../context.ts';
 
@@ -145,7 +146,7 @@ export const command: CliCommand = {
       .description('check a server (the real vendor or standin) against the vendor contract')
       .addOption(
         new Option('--vendor <vendor>', 'which contract to check')
-          .choices(['enneo', 'voipcube', 'autozod'])
+          .choices(CONTRACT_VENDORS)
           .makeOptionMandatory(),
       )
       .requiredOption(
@@ -168,7 +169,7 @@ export const command: CliCommand = {
         new Option(
           '--expect-privacy <level>',
           'Enneo: the reportingPrivacyLevel the server is set to',
-        ).choices(['none', 'partiallyPseudonymized', 'pseudonymized']),
+        ).choices(PRIVACY_EXPECTATIONS),
       )
       .option('--strict', 'checks of assumed behaviour fail instead of warn (use against standin)')
       .addOption(

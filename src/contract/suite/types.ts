@@ -23,6 +23,13 @@ export type SuiteVendor = 'enneo' | 'voipcube' | 'autozod';
 
 export type PrivacyExpectation = 'none' | 'partiallyPseudonymized' | 'pseudonymized';
 
+/** Every `--expect-privacy` value, in the order `--help` lists them. */
+export const PRIVACY_EXPECTATIONS: readonly PrivacyExpectation[] = [
+  'none',
+  'partiallyPseudonymized',
+  'pseudonymized',
+];
+
 /** What the suite is pointed at. Credentials never leave this object unredacted. */
 export interface Target {
   vendor: SuiteVendor;
