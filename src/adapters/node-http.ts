@@ -7,6 +7,7 @@ import { CONTROL_BODY_LIMIT_BYTES } from '../core/controls-http.ts';
 import { splitTarget } from '../core/query.ts';
 import { CONTROLS_PATH } from '../core/standin.ts';
 import { isReset, type Outcome, type PlainRequest, type Query } from '../core/types.ts';
+import { readUpTo } from '../http/read-body.ts';
 
 /** A PlainRequest over a Node request; its abort signal is made only if something asks for it. */
 class NodeRequest implements PlainRequest {
@@ -61,24 +62,14 @@ export class RequestAborted extends Error {
   override readonly name = 'RequestAborted';
 }
 
-/** Reads at most `limit + 1` bytes: enough for the core to see that a body is too large. */
+/** Reads the body, or past `limit` bytes enough of it for the core to see that it is too large. */
 function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      chunks.push(chunk);
-      size += chunk.length;
-      if (size > limit) {
-        req.off('data', onData);
-        req.pause();
-        resolve(Buffer.concat(chunks));
-      }
-    };
-    req.on('data', onData);
-    req.once('end', () => resolve(Buffer.concat(chunks)));
-    req.once('error', (err) => reject(new RequestAborted(err.message)));
-  });
+  return readUpTo(req, limit).then(
+    (read) => ('whole' in read ? read.whole : Buffer.concat(read.partial)),
+    (err: Error) => {
+      throw new RequestAborted(err.message);
+    },
+  );
 }
 
 /**

@@ -14,6 +14,7 @@ import { exchangeReport, type JudgedExchange } from '../contract/exchange/report
 import type { Verdict } from '../contract/exchange/types.ts';
 import type { Report } from '../contract/suite/types.ts';
 import { harEntry } from '../har/write.ts';
+import { readUpTo } from '../http/read-body.ts';
 import { endToEnd, forward, upstreamUrl } from './forward.ts';
 import { journalEntry, judgedOf, type ProxyJournalEntry } from './journal.ts';
 import { type ProxyOptions, resolveOptions } from './options.ts';
@@ -35,28 +36,6 @@ export interface RunningProxy {
 }
 
 const CONTROLS = '/__standin/';
-
-/** A body read whole, or, past `max` bytes, what was read so far (the rest still in the stream). */
-type BodyRead = { whole: Buffer } | { partial: Buffer[] };
-
-function readAll(stream: IncomingMessage, max: number): Promise<BodyRead> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      chunks.push(chunk);
-      size += chunk.length;
-      if (size > max) {
-        stream.pause();
-        stream.off('data', onData);
-        resolve({ partial: chunks });
-      }
-    };
-    stream.on('data', onData);
-    stream.on('end', () => resolve({ whole: Buffer.concat(chunks) }));
-    stream.on('error', reject);
-  });
-}
 
 /**
  * Starts the proxy on `host:port` (port 0 picks a free one).
@@ -117,7 +96,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
       record(null, note(why));
     };
 
-    const requestRead = await readAll(req, o.maxRequestBytes);
+    const requestRead = await readUpTo(req, o.maxRequestBytes);
     if (!('whole' in requestRead))
       return refuse(413, `the request body is larger than ${o.maxRequestBytes} bytes`);
     const target = upstreamUrl(o.target, url);
@@ -137,7 +116,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     const waitMs = performance.now() - t0;
     const status = answer.statusCode ?? 502;
     const head = endToEnd(answer.rawHeaders);
-    const answerRead = await readAll(answer, o.maxBodyBytes);
+    const answerRead = await readUpTo(answer, o.maxBodyBytes);
     if (!('whole' in answerRead)) {
       // Too large to hold: the client still gets every byte, unjudged.
       const why = `the answer is larger than ${o.maxBodyBytes} bytes, so it was passed on unjudged`;
