@@ -22,6 +22,10 @@ export interface ServeFlags extends WorldFlags, CredentialFlags {
   replay?: string[];
   /** Permissive CORS on the vendor routes (`--cors`). */
   cors?: boolean;
+  /** Shared state backend (`--state redis://…`); required by more than one worker. */
+  state?: string;
+  /** Processes answering on the port (`--workers`, node:cluster); 1 = this process alone. */
+  workers?: number;
 }
 
 /** A listening server and what the banner tells about it. */
