@@ -32,6 +32,10 @@ export interface AgentDay {
    * meetings and trainings first, then the worklog entries the ticket planner places.
    */
   busy: number[];
+  /** Chat entries, [start, end, ...] in epoch seconds: they may overlap each other (slots.ts). */
+  chats: number[];
+  /** Seconds of ticket work placed on this day so far (spans), to spread work evenly. */
+  worked: number;
 }
 
 export interface Schedule {
@@ -159,6 +163,8 @@ export function planSchedule(seed: number, cast: Cast, firstDay: number, dayCoun
         sessions,
         interludes,
         busy: blockedSeconds(interludes),
+        chats: [],
+        worked: 0,
       });
     }
   });
@@ -190,6 +196,14 @@ function ensureAnchorCover(
   const human = cast.humans[humanIndex]!;
   const sessions = buildSessions(rng, human, localMidnightMs(firstDay + last));
   const interludes = buildInterludes(rng, human, sessions);
-  lastDay.push({ human: humanIndex, dayIndex: last, sessions, interludes, busy: blockedSeconds(interludes) });
+  lastDay.push({
+    human: humanIndex,
+    dayIndex: last,
+    sessions,
+    interludes,
+    busy: blockedSeconds(interludes),
+    chats: [],
+    worked: 0,
+  });
   lastDay.sort((a, b) => a.human - b.human);
 }
