@@ -28,12 +28,14 @@ export interface AgentDay {
   /** Meetings, trainings, customer visits ... inside the sessions, ascending and disjoint. */
   interludes: DutyInterlude[];
   /**
-   * Time the agent cannot spend on tickets, as [start, end, ...] in epoch seconds (not sorted):
-   * meetings and trainings first, then the worklog entries the ticket planner places.
+   * Time the agent cannot spend on tickets, as [start, end, ...] in epoch seconds, ordered by
+   * start: meetings and trainings, and the (non-chat) worklog entries the ticket planner places.
    */
   busy: number[];
-  /** Chat entries, [start, end, ...] in epoch seconds: they may overlap each other (slots.ts). */
+  /** Chat entries, [start, end, ...] in epoch seconds by start: they may overlap each other. */
   chats: number[];
+  /** Where the agent already holds the most chats at once (slots.ts), [start, end, ...]. */
+  fullChats: number[];
   /** Seconds of ticket work placed on this day so far (spans), to spread work evenly. */
   worked: number;
 }
@@ -164,6 +166,7 @@ export function planSchedule(seed: number, cast: Cast, firstDay: number, dayCoun
         interludes,
         busy: blockedSeconds(interludes),
         chats: [],
+        fullChats: [],
         worked: 0,
       });
     }
@@ -203,6 +206,7 @@ function ensureAnchorCover(
     interludes,
     busy: blockedSeconds(interludes),
     chats: [],
+    fullChats: [],
     worked: 0,
   });
   lastDay.sort((a, b) => a.human - b.human);

@@ -95,7 +95,10 @@ export class SlotFinder {
       if (this.rng.chance(BACK_TO_BACK)) hi = Math.min(hi, lo + PICK_UP_S);
     }
     const start = lo + Math.floor(this.rng.next() * (hi - lo + 1));
-    (chat ? day.chats : day.busy).push(start, start + length);
+    if (chat) {
+      insertSorted(day.chats, start, start + length);
+      day.fullChats = saturated(day.chats);
+    } else insertSorted(day.busy, start, start + length);
     day.worked += length;
     return { day, start };
   }
@@ -142,23 +145,40 @@ function load(day: AgentDay): number {
   return (day.worked * 1000) / onDuty;
 }
 
+/** Scratch output of freeStarts (one placement at a time; generation is synchronous). */
+const scratch: number[] = [];
+
 /**
  * The free start ranges of an entry of `length` seconds on a day, as [first, last, ...] in
  * epoch seconds, ascending: inside a session, from `earliest`, clear of everything it may not
- * overlap.
+ * overlap. Walks the two sorted lists it must avoid side by side, without allocating: a big
+ * world calls this millions of times.
  */
 function freeStarts(day: AgentDay, length: number, earliest: number, chat: boolean): number[] {
-  const blocked: [number, number][] = [];
-  for (let b = 0; b < day.busy.length; b += 2) blocked.push([day.busy[b]!, day.busy[b + 1]!]);
-  if (chat) blocked.push(...saturated(day.chats));
-  else for (let c = 0; c < day.chats.length; c += 2) blocked.push([day.chats[c]!, day.chats[c + 1]!]);
-  blocked.sort((a, b) => a[0] - b[0]);
-  const starts: number[] = [];
+  const a = day.busy;
+  const b = chat ? day.fullChats : day.chats;
+  const starts = scratch;
+  starts.length = 0;
   const { sessions } = day;
   for (let s = 0; s < sessions.length; s += 2) {
     let lo = Math.max(Math.ceil(sessions[s]! / 1000), earliest);
     const end = Math.floor(sessions[s + 1]! / 1000);
-    for (const [from, to] of blocked) {
+    if (end - lo < length) continue;
+    let i = 0;
+    let j = 0;
+    for (;;) {
+      // The next blocked span by start, from either list.
+      let from: number;
+      let to: number;
+      if (i < a.length && (j >= b.length || a[i]! <= b[j]!)) {
+        from = a[i]!;
+        to = a[i + 1]!;
+        i += 2;
+      } else if (j < b.length) {
+        from = b[j]!;
+        to = b[j + 1]!;
+        j += 2;
+      } else break;
       if (to <= lo) continue;
       if (from >= end) break;
       if (from - lo >= length) starts.push(lo, from - length);
@@ -169,21 +189,28 @@ function freeStarts(day: AgentDay, length: number, earliest: number, chat: boole
   return starts;
 }
 
+/** Adds [start, end] to a list kept ordered by start. */
+function insertSorted(list: number[], start: number, end: number): void {
+  let i = list.length;
+  while (i > 0 && list[i - 2]! > start) i -= 2;
+  list.splice(i, 0, start, end);
+}
+
 /** Where CHAT_CONCURRENCY chats already run at once: no further chat may start or run there. */
-function saturated(chats: readonly number[]): [number, number][] {
+function saturated(chats: readonly number[]): number[] {
   if (chats.length < 2 * CHAT_CONCURRENCY) return [];
   // Sweep over the chat spans' ends (+1 at a start, −1 at an end; ends before starts at a tie).
   const events: number[] = [];
   for (let c = 0; c < chats.length; c += 2) events.push(chats[c]! * 2 + 1, chats[c + 1]! * 2);
-  events.sort((a, b) => a - b);
-  const full: [number, number][] = [];
+  events.sort((x, y) => x - y);
+  const full: number[] = [];
   let running = 0;
   let since = 0;
   for (const event of events) {
     const at = Math.floor(event / 2);
     if (event % 2 === 1) {
       if (++running === CHAT_CONCURRENCY) since = at;
-    } else if (running-- === CHAT_CONCURRENCY && at > since) full.push([since, at]);
+    } else if (running-- === CHAT_CONCURRENCY && at > since) full.push(since, at);
   }
   return full;
 }
