@@ -32,7 +32,10 @@ export interface ServerOptions {
   seed?: number;
   /** Last day of activity, `YYYY-MM-DD`, or `now` (today, UTC). Default `2025-09-30`. */
   anchor?: string;
-  /** World size. Defaults: 12 agents, 420 days, 1200 tickets. */
+  /**
+   * World size. Defaults: 12 agents, 42 days; tickets default to 12 per agent and day (6,048 in
+   * the default world), enough to fill about two thirds of the agents' on-duty time.
+   */
   agents?: number;
   days?: number;
   tickets?: number;
@@ -118,8 +121,8 @@ function toFlags(o: ServerOptions): ServeFlags {
     anchor: opt('anchor', parseAnchor, DEFAULT_ANCHOR),
     agents: opt('agents', sizeParser('agents'), DEFAULT_SIZE.agents),
     days: opt('days', sizeParser('days'), DEFAULT_SIZE.days),
-    tickets: opt('tickets', sizeParser('tickets'), DEFAULT_SIZE.tickets),
   };
+  if (o.tickets !== undefined) flags.tickets = checked(FN, 'tickets', o.tickets, sizeParser('tickets'));
   if (o.fixtures !== undefined) flags.fixtures = o.fixtures;
   if (o.enneoPrivacy !== undefined)
     flags.enneoPrivacy = oneOf(FN, 'enneoPrivacy', o.enneoPrivacy, PRIVACY_LEVELS);

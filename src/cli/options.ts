@@ -7,7 +7,7 @@ import { isIP } from 'node:net';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { CREDENTIAL_FLAGS, type CredentialFlag, parseExpiresIn } from '../core/registry.ts';
 import type { CredentialOverrides } from '../http/dev-credentials.ts';
-import { DEFAULT_ANCHOR, DEFAULT_SEED, DEFAULT_SIZE } from '../world/defaults.ts';
+import { DEFAULT_ANCHOR, DEFAULT_SEED, DEFAULT_SIZE, TICKETS_PER_AGENT_DAY } from '../world/defaults.ts';
 import type { WorldSize } from '../world/types.ts';
 
 const DIGITS = /^\d+$/;
@@ -139,14 +139,16 @@ export function addWorldOptions(cmd: Command): Command {
     );
 }
 
-/** `--agents`, `--days`, `--tickets`. */
+/** `--agents`, `--days`, `--tickets` (no default: derived from agents and days). */
 export function addSizeOptions(cmd: Command): Command {
   for (const field of Object.keys(SIZE_LIMITS) as (keyof WorldSize)[]) {
-    cmd.addOption(
-      new Option(`--${field} <count>`, `world size: number of ${field}`)
-        .argParser(sizeParser(field))
-        .default(DEFAULT_SIZE[field]),
+    const option = new Option(`--${field} <count>`, `world size: number of ${field}`).argParser(
+      sizeParser(field),
     );
+    if (field === 'tickets') {
+      option.description += ` (default: ${TICKETS_PER_AGENT_DAY} per agent and day, ${DEFAULT_SIZE.tickets} in the default world)`;
+    } else option.default(DEFAULT_SIZE[field]);
+    cmd.addOption(option);
   }
   return cmd;
 }
@@ -157,7 +159,8 @@ export interface WorldFlags {
   anchor: string;
   agents: number;
   days: number;
-  tickets: number;
+  /** Undefined: as many as fill about two thirds of on-duty time (defaultTicketCount). */
+  tickets?: number;
 }
 
 /** A vendor's credential flag as a commander option, also read from its env variable. */
