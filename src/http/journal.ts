@@ -37,6 +37,8 @@ export interface JournalEntry {
   requestBody?: JournalBody | null;
   /** The answer's body (null when none, e.g. a dropped connection). Always present in standin's journal. */
   responseBody?: JournalBody | null;
+  /** The replica that answered (`host:pid`, or `--replica-name`); only with a shared state (`--state`). */
+  replica?: string;
 }
 
 /**
@@ -92,7 +94,8 @@ export interface Journal {
   clear(): void;
 }
 
-function listed(entry: RecordedRequest, redact: (text: string) => string): JournalEntry {
+/** A recorded entry as listed: times as ISO text, bodies decoded and redacted. */
+export function listed(entry: RecordedRequest, redact: (text: string) => string): JournalEntry {
   const out: JournalEntry = {
     id: entry.id,
     time: new Date(entry.time).toISOString(),
