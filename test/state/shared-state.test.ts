@@ -148,6 +148,38 @@ describe.skipIf(missing !== null)('replicas sharing one Redis', () => {
     });
   });
 
+  it('a wait on A for requests still to come settles when they arrive through B', async () => {
+    const waiting = fetch(`${a.url}/__standin/requests/wait?count=2&vendor=voipcube&timeoutMs=10000`);
+    // Requests through B count whether they land before or after A first reads the journal.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await statuses(b)).status).toBe(200);
+    expect((await statuses(b)).status).toBe(200);
+    const done = await waiting;
+    expect(done.status).toBe(200);
+    const body = (await done.json()) as { count: number; requests: { replica: string }[] };
+    expect([body.count, body.requests.map((e) => e.replica)]).toEqual([2, ['replica-b', 'replica-b']]);
+    expect((await fetch(`${b.url}/__standin/requests`, { method: 'DELETE' })).status).toBe(204);
+    expect(await requests(a)).toEqual([]);
+  });
+
+  it('changes made at the same time through both replicas are all kept, each with its own id', async () => {
+    const adds = Array.from({ length: 12 }, (_, i) =>
+      fetch(
+        `${i % 2 === 0 ? a.url : b.url}/__standin/faults`,
+        json('POST', { probability: 0, code: 500 + i }),
+      ),
+    );
+    const answers = await Promise.all(adds);
+    expect(answers.map((r) => r.status)).toEqual(Array(12).fill(201));
+    const ids = await Promise.all(answers.map(async (r) => ((await r.json()) as { id: string }).id));
+    expect(new Set(ids).size).toBe(12);
+    const listed = (await (await fetch(`${b.url}/__standin/faults`)).json()) as {
+      rules: { id: string; code: number }[];
+    };
+    expect(listed.rules.map((r) => r.id).sort()).toEqual([...ids].sort());
+    expect(listed.rules.map((r) => r.code).sort()).toEqual(Array.from({ length: 12 }, (_, i) => 500 + i));
+  });
+
   it('reset from B clears settings, fault rules, stubs and the journal for A too', async () => {
     await fetch(`${a.url}/__standin/settings`, json('PUT', { enneo: { defaultDateExportFormat: 'csv' } }));
     await fetch(`${a.url}/__standin/faults`, json('POST', { probability: 1, delayMs: 1 }));

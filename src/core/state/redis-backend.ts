@@ -57,6 +57,12 @@ export function bindRedis(link: RedisLink, stores: LocalStores): StateBackend {
   /** What a state no replica has written to yet holds: this replica's start (the same on all, by the fingerprint). */
   const start = snapshot();
   let version = 0;
+  /**
+   * The shared document at `version`: what the snapshot goes back to when a change is refused,
+   * loses the compare-and-set or cannot be stored (a reload may have come in meanwhile, so the
+   * state before the change is not necessarily the latest).
+   */
+  let known = start;
   let rules: readonly FaultRule[] = start.faults.rules;
   /** Reads of the shared state are numbered, so that an older one never overwrites a newer snapshot. */
   let fetches = 0;
@@ -72,6 +78,7 @@ export function bindRedis(link: RedisLink, stores: LocalStores): StateBackend {
 
   function apply(doc: SharedDoc): void {
     const before = stores.stubs.snapshot();
+    known = doc;
     stores.settings.set(doc.settings);
     stores.faults.restore(doc.faults);
     stores.stubs.restore(doc.stubs);
@@ -145,13 +152,13 @@ export function bindRedis(link: RedisLink, stores: LocalStores): StateBackend {
       return serialized(async () => {
         for (let attempt = 1; ; attempt += 1) {
           await guarded(fetchShared);
-          const before = snapshot();
+          const before = known;
           const expected = version;
           let result: Awaited<ReturnType<typeof change>>;
           try {
             result = await change();
           } catch (err) {
-            apply(before);
+            apply(known);
             throw err;
           }
           const after = snapshot();
@@ -174,16 +181,17 @@ export function bindRedis(link: RedisLink, stores: LocalStores): StateBackend {
               ),
             );
           } catch (err) {
-            apply(before);
+            apply(known);
             throw err;
           }
           if (next >= 0) {
             version = next;
+            known = after;
             applied = ++fetches;
             rules = after.faults.rules;
             return result;
           }
-          apply(before);
+          apply(known);
           if (attempt >= MAX_WRITE_ATTEMPTS) {
             throw unavailable(`other replicas' writes came first ${attempt} times in a row`);
           }
@@ -214,15 +222,22 @@ export function bindRedis(link: RedisLink, stores: LocalStores): StateBackend {
     if (!ready()) return null;
     try {
       const matching = rules.filter((r) => ruleMatches(r, vendor, path)).map((r) => r.id);
-      const batch = client.pipeline().get(keys.version);
-      for (const id of matching) batch.incr(keys.draws(id));
-      const results = (await batch.exec()) ?? [];
       const indexes = new Map<string, number>();
-      for (const [i, [err, value]] of results.entries()) {
-        if (err) throw err;
-        if (i > 0) indexes.set(matching[i - 1]!, Number(value) - 1);
+      let shared: unknown;
+      if (matching.length === 0) {
+        // A lone GET: auto-pipelining batches it with the other requests' checks of this tick.
+        shared = await client.get(keys.version);
+      } else {
+        const batch = client.pipeline().get(keys.version);
+        for (const id of matching) batch.incr(keys.draws(id));
+        const results = (await batch.exec()) ?? [];
+        for (const [i, [err, value]] of results.entries()) {
+          if (err) throw err;
+          if (i > 0) indexes.set(matching[i - 1]!, Number(value) - 1);
+        }
+        shared = results[0]?.[1];
       }
-      if (Number(results[0]?.[1] ?? 0) !== version) {
+      if (Number(shared ?? 0) !== version) {
         await fetchShared();
         // Rules added by the change draw now; a removed rule's draw is simply unused.
         const added = rules

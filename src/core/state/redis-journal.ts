@@ -63,24 +63,36 @@ export function createRedisJournal(
       `the shared journal (redis at ${link.url}) cannot be read: ${(err as Error).message}; vendor requests are answered meanwhile, but not journaled`,
     );
 
-  /** Every entry the stream holds (at most `limit`, the newest), oldest first. */
-  async function all(): Promise<JournalEntry[]> {
-    if (client.status !== 'ready')
-      throw unavailable(new Error(link.lastError() ?? `the connection is ${client.status}`));
-    let raw: [string, string[]][];
+  const notReady = () => unavailable(new Error(link.lastError() ?? `the connection is ${client.status}`));
+
+  /** Stream entries as listed, oldest first. */
+  const parse = (raw: [string, string[]][]): JournalEntry[] =>
+    raw.map(([, fields]) => {
+      const entry = JSON.parse(fields[fields.indexOf('entry') + 1]!) as JournalEntry;
+      entry.id = Number(fields[fields.indexOf('id') + 1]);
+      return entry;
+    });
+
+  /** Every entry the stream holds (at most `limit`, the newest), oldest first, and the last stream id. */
+  async function all(): Promise<{ entries: JournalEntry[]; last: string }> {
+    if (client.status !== 'ready') throw notReady();
     try {
-      raw = await client.xrevrange(keys.journal, '+', '-', 'COUNT', limit);
+      const raw = await client.xrevrange(keys.journal, '+', '-', 'COUNT', limit);
+      return { entries: parse(raw.reverse()), last: raw.at(-1)?.[0] ?? '0-0' };
     } catch (err) {
       throw unavailable(err);
     }
-    const out: JournalEntry[] = [];
-    for (let i = raw.length - 1; i >= 0; i -= 1) {
-      const fields = raw[i]![1];
-      const entry = JSON.parse(fields[fields.indexOf('entry') + 1]!) as JournalEntry;
-      entry.id = Number(fields[fields.indexOf('id') + 1]);
-      out.push(entry);
+  }
+
+  /** The entries appended after stream id `after`, oldest first, and the new last id. */
+  async function since(after: string): Promise<{ entries: JournalEntry[]; last: string }> {
+    if (client.status !== 'ready') throw notReady();
+    try {
+      const raw = await client.xrange(keys.journal, `(${after}`, '+', 'COUNT', limit);
+      return { entries: parse(raw), last: raw.at(-1)?.[0] ?? after };
+    } catch (err) {
+      throw unavailable(err);
     }
-    return out;
   }
 
   const select = (entries: JournalEntry[], filter: JournalFilter) => {
@@ -100,21 +112,25 @@ export function createRedisJournal(
         dropped += 1;
       });
     },
-    list: async (filter) => select(await all(), filter),
-    count: async (filter) => select(await all(), filter).length,
+    list: async (filter) => select((await all()).entries, filter),
+    count: async (filter) => select((await all()).entries, filter).length,
     async wait(wait) {
       const { count: wanted, timeoutMs = DEFAULT_WAIT_MS, signal, ...filter } = wait;
       // `limit` bounds what is listed, not what is counted towards `count`.
       const { limit: _limit, ...counted } = filter;
       const deadline = Date.now() + timeoutMs;
+      // Read whole once, then only what was appended since (a poll is cheap when nothing came).
+      let { entries, last } = await all();
       for (;;) {
-        const entries = await all();
         const count = entries.filter((e) => passes(e, counted)).length;
         const left = deadline - Date.now();
         if (count >= wanted || left <= 0 || signal?.aborted) {
           return { arrived: count >= wanted, count, requests: select(entries, filter) };
         }
         await sleep(Math.min(WAIT_POLL_MS, left), signal);
+        const fresh = await since(last);
+        last = fresh.last;
+        if (fresh.entries.length > 0) entries = [...entries, ...fresh.entries].slice(-limit);
       }
     },
     async clear() {
