@@ -8,11 +8,18 @@
  * - steady state: one vendor request at a time through a replica on Redis and through one without,
  *   the added latency being the version check (one Redis round trip).
  *
- * Servers and client share this process and machine, so read the differences, not the absolutes.
+ * - load: wrk (10 connections, 5 s) against `standin serve` with and without `--state`, each its
+ *   own process: requests per second, and CPU per request of standin and of redis-server.
+ *
+ * Client and servers share one machine (and, for the first two, one process): read the
+ * differences, not the absolutes.
  */
+import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { type RunningServer, startServer } from '../src/api/server.ts';
+import { serve } from '../test/cli/helpers.ts';
 import { startRedis } from '../test/support/redis.ts';
+import { treeCpuSeconds } from './lib/cpu.ts';
 
 const SIZE = { agents: 12, days: 60, tickets: 200 };
 const PAGE = '/voipcube/stats/user-statuses?from=2025-09-01&to=2025-09-02&page=1&size=20';
@@ -69,6 +76,43 @@ async function steady(server: RunningServer, label: string): Promise<void> {
   summary(`${label}: one vendor request at a time`, times);
 }
 
+/** wrk against one vendor page of `origin`: req/s, and CPU ms per request of the given processes. */
+function load(origin: string, pids: number[], label: string): void {
+  const before = pids.map((pid) => treeCpuSeconds(pid) ?? 0);
+  const out = execFileSync(
+    'wrk',
+    ['-t1', '-c10', '-d5s', '-H', 'Key: standin-voipcube-dev-key', `${origin}${PAGE}`],
+    { encoding: 'utf8' },
+  );
+  const perSecond = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]);
+  const total = Number(/(\d+) requests in/.exec(out)?.[1]);
+  const used = pids.map((pid, i) => ((treeCpuSeconds(pid) ?? 0) - before[i]!) * 1000);
+  console.log(
+    `${label.padEnd(52)} ${perSecond.toFixed(0)} req/s  CPU per request: ${used.map((u) => `${(u / total).toFixed(3)} ms`).join(' + ')}`,
+  );
+}
+
+async function underLoad(redisUrl: string, redisPid: number): Promise<void> {
+  const size = [
+    '--agents',
+    String(SIZE.agents),
+    '--days',
+    String(SIZE.days),
+    '--tickets',
+    String(SIZE.tickets),
+  ];
+  const plain = await serve(size);
+  const shared = await serve([...size, '--state', redisUrl]);
+  try {
+    load(plain.origin, [plain.child.pid!], 'in-process: wrk, standin');
+    load(shared.origin, [shared.child.pid!, redisPid], 'redis: wrk, standin + redis-server');
+  } finally {
+    plain.child.kill('SIGTERM');
+    shared.child.kill('SIGTERM');
+    await Promise.all([plain.exited, shared.exited]);
+  }
+}
+
 const redis = await startRedis();
 const a = await startServer({ ...SIZE, state: redis.url, replicaName: 'a' });
 const b = await startServer({ ...SIZE, state: redis.url, replicaName: 'b' });
@@ -79,6 +123,7 @@ try {
   await propagation(a, b, 'redis (A → B)');
   await steady(alone, 'in-process');
   await steady(b, 'redis');
+  await underLoad(redis.url, redis.pid()!);
 } finally {
   await Promise.all([a.close(), b.close(), alone.close()]);
   await redis.stop();

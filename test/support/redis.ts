@@ -32,6 +32,8 @@ export function freePort(): Promise<number> {
 export interface RedisServer {
   port: number;
   url: string;
+  /** The process id while it runs (the bench reads its CPU time). */
+  pid(): number | undefined;
   /** Stops it (SIGKILL: as if it crashed); resolves once the process is gone. */
   stop(): Promise<void>;
   /** Starts it again on the same port, empty (no persistence). */
@@ -75,6 +77,7 @@ export async function startRedis(): Promise<RedisServer> {
   return {
     port,
     url: `redis://127.0.0.1:${port}`,
+    pid: () => child?.pid,
     async stop() {
       const running = child;
       child = null;
