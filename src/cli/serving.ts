@@ -6,6 +6,7 @@
 import type { Server } from 'node:http';
 import type { ExportFormat, PrivacyLevel } from '../config/settings.ts';
 import type { SettingsOverrides } from '../core/controls.ts';
+import type { CredentialOverrides } from '../http/dev-credentials.ts';
 import type { World } from '../world/types.ts';
 import { CliError } from './cli-error.ts';
 import { type CredentialFlags, credentialOverrides, resolveAnchor, type WorldFlags } from './options.ts';
@@ -79,6 +80,7 @@ async function openState(
   flags: ServeFlags,
   world: World,
   settings: SettingsOverrides,
+  credentials: CredentialOverrides,
   log: (line: string) => void,
 ) {
   const [
@@ -86,11 +88,13 @@ async function openState(
     { defaultReplicaName, stateFingerprint },
     { applySettingsPatch },
     { DEFAULT_SETTINGS },
+    { resolveCredentials },
   ] = await Promise.all([
     import('../core/state/redis-state.ts'),
     import('../core/state/fingerprint.ts'),
     import('../http/admin-settings.ts'),
     import('../core/registry.ts'),
+    import('../http/dev-credentials.ts'),
   ]);
   const start = applySettingsPatch(DEFAULT_SETTINGS, settings);
   if (!start.ok) throw new CliError(`settings: ${start.problem.message}`);
@@ -99,7 +103,7 @@ async function openState(
     const state = await openRedisState({
       url: flags.state as string,
       replica,
-      fingerprint: stateFingerprint(world, start.settings),
+      fingerprint: stateFingerprint(world, start.settings, resolveCredentials(credentials)),
     });
     log(`shared state: ${state.url} (this replica: ${replica})`);
     return state;
@@ -129,7 +133,8 @@ export async function openServer(
   };
   const replay = flags.replay?.length ? await loadReplayFiles(flags.replay, log) : undefined;
   const settings = { enneo };
-  const state = flags.state !== undefined ? await openState(flags, world, settings, log) : undefined;
+  const state =
+    flags.state !== undefined ? await openState(flags, world, settings, credentials, log) : undefined;
   const app = createApp({
     world,
     credentials,

@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../src/core/registry.ts';
 import { stateFingerprint } from '../../src/core/state/fingerprint.ts';
 import { drawAt } from '../../src/core/state/shared-faults.ts';
 import { shownStateUrl, stateUrlProblem } from '../../src/core/state/state-url.ts';
+import { resolveCredentials } from '../../src/http/dev-credentials.ts';
 import { seededRandom } from '../../src/http/fault-rules.ts';
 import { sharedWorld } from '../support/worlds.ts';
 
@@ -40,18 +41,26 @@ describe('the --state URL', () => {
 });
 
 describe('stateFingerprint', () => {
+  const DEV = resolveCredentials({});
   const size = { agents: 3, days: 10, tickets: 10 };
-  it('names the seed, anchor and size, and differs when any of them or the start settings differ', () => {
+  it('names the seed, anchor and size, and differs when any of them, the start settings or the credentials differ', () => {
     const world = sharedWorld({ size });
-    const print = stateFingerprint(world, DEFAULT_SETTINGS);
+    const print = stateFingerprint(world, DEFAULT_SETTINGS, DEV);
     expect(print).toMatch(/^seed=42 anchor=2025-09-30 agents=3 days=10 tickets=10 /);
-    expect(stateFingerprint(sharedWorld({ size }), DEFAULT_SETTINGS)).toBe(print);
-    expect(stateFingerprint(sharedWorld({ size, seed: 7 }), DEFAULT_SETTINGS)).not.toBe(print);
-    expect(stateFingerprint(sharedWorld({ size, anchor: '2025-01-31' }), DEFAULT_SETTINGS)).not.toBe(print);
+    expect(stateFingerprint(sharedWorld({ size }), DEFAULT_SETTINGS, DEV)).toBe(print);
+    expect(stateFingerprint(sharedWorld({ size, seed: 7 }), DEFAULT_SETTINGS, DEV)).not.toBe(print);
+    expect(stateFingerprint(sharedWorld({ size, anchor: '2025-01-31' }), DEFAULT_SETTINGS, DEV)).not.toBe(
+      print,
+    );
     const other: Settings = {
       ...DEFAULT_SETTINGS,
       enneo: { ...DEFAULT_SETTINGS.enneo, reportingPrivacyLevel: 'pseudonymized' },
     };
-    expect(stateFingerprint(world, other)).not.toBe(print);
+    expect(stateFingerprint(world, other, DEV)).not.toBe(print);
+    const key = resolveCredentials({ voipcube: { key: 'another-key' } });
+    expect(stateFingerprint(world, DEFAULT_SETTINGS, key)).not.toBe(print);
+    // Named by a digest only: no credential appears in the line.
+    expect(print).toMatch(/ credentials=sha256:[0-9a-f]{12}$/);
+    expect(print).not.toContain(DEV.voipcube.key);
   });
 });

@@ -148,6 +148,24 @@ describe.skipIf(missing !== null)('replicas sharing one Redis', () => {
     });
   });
 
+  it('a journal entry lists as in-process: the same fields, bodies as redacted text, the replica last', async () => {
+    const single = createApp({ world: generateWorld({ size: SIZE }) });
+    await request(single).get(STATUSES).set('Key', KEY).expect(200);
+    const [alone] = (await request(single).get('/__standin/requests').expect(200)).body.requests as Record<
+      string,
+      unknown
+    >[];
+    expect((await statuses(b)).status).toBe(200);
+    await fetch(`${a.url}/__standin/requests/wait?count=1`);
+    const [shared] = (await requests(a)) as unknown as Record<string, unknown>[];
+    expect(Object.keys(shared!)).toEqual([...Object.keys(alone!), 'replica']);
+    for (const field of ['vendor', 'method', 'path', 'query', 'status', 'requestBody', 'responseBody']) {
+      expect(shared![field]).toEqual(alone![field]);
+    }
+    expect((shared!.responseBody as { text: string }).text.length).toBeGreaterThan(0);
+    expect((shared!.headers as Record<string, string>).key).toBe('stan…(24 chars)');
+  });
+
   it('a wait on A for requests still to come settles when they arrive through B', async () => {
     const waiting = fetch(`${a.url}/__standin/requests/wait?count=2&vendor=voipcube&timeoutMs=10000`);
     // Requests through B count whether they land before or after A first reads the journal.

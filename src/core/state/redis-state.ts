@@ -38,7 +38,7 @@ export const STATE_KEYS: StateKeys = {
 };
 
 /** A Lua script as ioredis runs it (EVALSHA, falling back to EVAL). */
-export type Script = (...args: (string | number)[]) => Promise<unknown>;
+export type Script = (...args: (string | number | Buffer)[]) => Promise<unknown>;
 
 /** What the backend and the journal need of the connection. */
 export interface RedisLink {
@@ -53,7 +53,7 @@ export interface RedisLink {
    * @returns the new version, or -1 when another write came first.
    */
   cas: Script;
-  /** Appends a journal entry: `journalNext, journal, maxlen, json`. @returns its id. */
+  /** Appends a journal entry: `journalNext, journal, maxlen, json, requestBytes, responseBytes`. @returns its id. */
   record: Script;
   /** Writes this replica's snapshot back after Redis lost its data: `fingerprint, version, state, fp, v, json`. */
   reseed: Script;
@@ -70,7 +70,7 @@ return redis.call('INCR', KEYS[1])`;
 
 const RECORD = `
 local id = redis.call('INCR', KEYS[1])
-redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[1], '*', 'id', id, 'entry', ARGV[2])
+redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[1], '*', 'id', id, 'entry', ARGV[2], 'req', ARGV[3], 'res', ARGV[4])
 return id`;
 
 const RESEED = `
@@ -117,7 +117,9 @@ export async function openRedisState(options: RedisStateOptions): Promise<RedisS
   const client = new Redis(options.url, {
     lazyConnect: true,
     enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
+    // A command in flight when the connection drops fails rather than being sent again after the
+    // reconnection: a compare-and-set sent twice could otherwise apply one control twice.
+    maxRetriesPerRequest: 0,
     commandTimeout: 2_000,
     connectTimeout: options.connectTimeoutMs ?? 5_000,
     enableAutoPipelining: true,
