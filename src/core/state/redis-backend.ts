@@ -104,7 +104,8 @@ export function bindRedis(link: RedisLink, stores: LocalStores): StateBackend {
       keys.state,
     );
     if (fingerprint === null) {
-      // Redis lost its data: give it this replica's snapshot (the first replica to get here wins).
+      // Redis lost its data: give it the last shared state this replica knows (the first replica
+      // to get here wins; the others load what it wrote).
       const next = Math.max(version, 1);
       await link.reseed(
         keys.fingerprint,
@@ -112,7 +113,7 @@ export function bindRedis(link: RedisLink, stores: LocalStores): StateBackend {
         keys.state,
         link.fingerprint,
         next,
-        JSON.stringify(snapshot()),
+        JSON.stringify(known),
       );
       return fetchShared();
     }
