@@ -67,7 +67,10 @@ export interface JournalFilter {
 }
 
 /** Whether a recorded entry passes `filter` (its `limit` aside). */
-export function matches(entry: RecordedRequest, filter: JournalFilter): boolean {
+export function matches(
+  entry: Pick<RecordedRequest, 'id' | 'vendor' | 'method' | 'status' | 'path'>,
+  filter: JournalFilter,
+): boolean {
   return (
     (filter.since === undefined || entry.id > filter.since) &&
     (filter.vendor === undefined || entry.vendor === filter.vendor) &&

@@ -12,8 +12,13 @@
  * be appended (Redis away) is dropped and counted (`droppedJournalEntries` in health).
  */
 import { apiError } from '../../http/errors.ts';
-import { globMatch } from '../../http/fault-rules.ts';
-import { type JournalEntry, type JournalFilter, listed, type RecordedRequest } from '../../http/journal.ts';
+import {
+  type JournalEntry,
+  type JournalFilter,
+  listed,
+  matches,
+  type RecordedRequest,
+} from '../../http/journal.ts';
 import { type CapturedBody, listedBody } from '../../http/journal-body.ts';
 import type { WaitResult } from '../controls.ts';
 import { DEFAULT_WAIT_MS, type WaitFilter } from '../request-filter.ts';
@@ -31,16 +36,6 @@ export interface RedisJournal {
   clear(): Promise<void>;
   /** Entries that could not be appended since start. */
   dropped(): number;
-}
-
-function passes(entry: JournalEntry, filter: JournalFilter): boolean {
-  return (
-    (filter.since === undefined || entry.id > filter.since) &&
-    (filter.vendor === undefined || entry.vendor === filter.vendor) &&
-    (filter.method === undefined || entry.method === filter.method) &&
-    (filter.status === undefined || entry.status === filter.status) &&
-    (filter.path === undefined || globMatch(filter.path, entry.path))
-  );
 }
 
 const sleep = (ms: number, signal: AbortSignal | undefined) =>
@@ -125,7 +120,7 @@ export function createRedisJournal(
   }
 
   const select = (entries: JournalEntry[], filter: JournalFilter) => {
-    const matching = entries.filter((e) => passes(e, filter));
+    const matching = entries.filter((e) => matches(e, filter));
     return filter.limit === undefined ? matching : matching.slice(0, filter.limit);
   };
 
@@ -158,7 +153,7 @@ export function createRedisJournal(
       // Read whole once, then only what was appended since (a poll is cheap when nothing came).
       let { entries, last } = await all();
       for (;;) {
-        const count = entries.filter((e) => passes(e, counted)).length;
+        const count = entries.filter((e) => matches(e, counted)).length;
         const left = deadline - Date.now();
         if (count >= wanted || left <= 0 || signal?.aborted) {
           return { arrived: count >= wanted, count, requests: select(entries, filter) };
