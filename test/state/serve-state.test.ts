@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../src/api/server.ts';
 import { run, type Serving, SMALL, serve } from '../cli/helpers.ts';
-import { type RedisServer, redisMissing, startRedis } from '../support/redis.ts';
+import { freePort, type RedisServer, redisMissing, startRedis } from '../support/redis.ts';
 
 const missing = redisMissing();
 if (missing) console.warn(`test/state/serve-state.test.ts ${missing}`);
@@ -58,6 +58,15 @@ describe.skipIf(missing !== null)('serve --state', () => {
     expect(lines[0]).toMatch(
       /--state: .* holds the state of another world: this replica serves seed=7 .*made for seed=42 /,
     );
+  });
+
+  it('a Redis nobody answers at stops the start with one line saying why, exit 2', async () => {
+    const port = await freePort();
+    const refused = await run(['serve', '--port', '0', ...SMALL, '--state', `redis://127.0.0.1:${port}`]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.trim().split('\n')).toEqual([
+      `--state: cannot reach Redis at redis://127.0.0.1:${port}: connect ECONNREFUSED 127.0.0.1:${port}`,
+    ]);
   });
 
   it('a --state that is no Redis URL is refused before anything starts', async () => {

@@ -136,17 +136,24 @@ export async function openRedisState(options: RedisStateOptions): Promise<RedisS
   });
   try {
     await client.connect();
-    await client.set(STATE_KEYS.fingerprint, options.fingerprint, 'NX');
-    const claimed = await client.get(STATE_KEYS.fingerprint);
-    if (claimed !== options.fingerprint) {
-      throw new Error(
-        `${url} holds the state of another world: this replica serves ${options.fingerprint}, the state was made for ${claimed}; start every replica with the same seed, anchor, size, fixtures and settings, or use another database (redis://host:port/1)`,
-      );
-    }
   } catch (err) {
     client.disconnect();
-    const message = (err as Error).message;
-    throw new Error(message.startsWith(url) ? message : `cannot use the state at ${url}: ${message}`);
+    // ioredis rejects with "Connection is closed."; the socket's own error says why.
+    throw new Error(`cannot reach Redis at ${url}: ${lastError ?? (err as Error).message}`);
+  }
+  let claimed: string | null;
+  try {
+    await client.set(STATE_KEYS.fingerprint, options.fingerprint, 'NX');
+    claimed = await client.get(STATE_KEYS.fingerprint);
+  } catch (err) {
+    client.disconnect();
+    throw new Error(`cannot use the state at ${url}: ${(err as Error).message}`);
+  }
+  if (claimed !== options.fingerprint) {
+    client.disconnect();
+    throw new Error(
+      `${url} holds the state of another world: this replica serves ${options.fingerprint}, the state was made for ${claimed}; start every replica with the same seed, anchor, size, fixtures, settings and credentials, or use another database (redis://host:port/1)`,
+    );
   }
   const link: RedisLink = {
     client,
