@@ -111,6 +111,29 @@ describe.skipIf(missing !== null)('replicas sharing one Redis', () => {
     expect(listed.stubs.map((s) => s.answered)).toEqual([1]);
   });
 
+  it('of ten requests at once through both replicas, a stub with times: 1 answers exactly one', async () => {
+    const stub = { vendor: 'voipcube', path: '/stats/user-statuses', times: 1, response: { status: 418 } };
+    expect((await fetch(`${b.url}/__standin/stubs`, json('POST', stub))).status).toBe(201);
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => statuses(i % 2 === 0 ? a : b)));
+    expect(answers.map((r) => r.status).sort()).toEqual([...Array(9).fill(200), 418]);
+  });
+
+  it('data overrides added through A are served by B, and removed through B they are gone on A', async () => {
+    const USER = '1b4e28ba-2ca1-4a5e-9b1c-2f1d3c4b5a69';
+    const rows = [{ status: 'Shared row', userId: USER, time: '2025-09-01T12:00:00.000Z' }];
+    const added = await fetch(
+      `${a.url}/__standin/stubs`,
+      json('POST', { vendor: 'voipcube', dataset: 'userStatuses', rows }),
+    );
+    expect(added.status).toBe(201);
+    expect(await (await statuses(b)).json()).toEqual(rows);
+    const { id } = (await added.json()) as { id: string };
+    expect((await fetch(`${b.url}/__standin/stubs/${id}`, { method: 'DELETE' })).status).toBe(204);
+    const world = (await (await statuses(a)).json()) as unknown[];
+    expect(world).not.toContainEqual(rows[0]);
+    expect(world.length).toBeGreaterThan(0);
+  });
+
   it('a scenario set through B moves the stubs on A', async () => {
     for (const [state, status] of [
       ['Started', 201],
