@@ -12,7 +12,9 @@ import {
   parseEnneoSession,
   parseHost,
   parsePort,
+  parseReplicaName,
   parseSeed,
+  parseStateUrl,
   parseVoipcubeKey,
   sizeParser,
 } from '../cli/options.ts';
@@ -57,6 +59,13 @@ export interface ServerOptions {
   adminToken?: string;
   /** Permissive CORS on the vendor routes, for browser clients (`--cors`). Default false. */
   cors?: boolean;
+  /**
+   * Share settings, fault rules, stubs and the journal with other replicas through Redis
+   * (`redis://host:port[/db]`, as `--state`). Default: in this process.
+   */
+  state?: string;
+  /** This replica's name in the shared journal (`--replica-name`). Default `host:pid`. */
+  replicaName?: string;
   /** Told about a bug behind a 500 answer (the client gets the 500 either way). */
   onInternalError?: (err: unknown) => void;
 }
@@ -100,6 +109,8 @@ const OPTIONS: readonly (keyof ServerOptions)[] = [
   'autozodToken',
   'adminToken',
   'cors',
+  'state',
+  'replicaName',
   'onInternalError',
 ];
 const WORLD_OPTIONS = ['seed', 'anchor', 'agents', 'days', 'tickets'] as const;
@@ -140,6 +151,10 @@ function toFlags(o: ServerOptions): ServeFlags {
     flags.autozodToken = checked(FN, 'autozodToken', o.autozodToken, parseAutozodToken);
   }
   if (o.adminToken !== undefined) flags.adminToken = checked(FN, 'adminToken', o.adminToken, parseAdminToken);
+  if (o.state !== undefined) flags.state = checked(FN, 'state', o.state, parseStateUrl);
+  if (o.replicaName !== undefined) {
+    flags.replicaName = checked(FN, 'replicaName', o.replicaName, parseReplicaName);
+  }
   if (o.cors !== undefined) {
     if (typeof o.cors !== 'boolean') throw new TypeError(`${FN}: cors must be true or false.`);
     flags.cors = o.cors;

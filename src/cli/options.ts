@@ -6,6 +6,7 @@
 import { isIP } from 'node:net';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { CREDENTIAL_FLAGS, type CredentialFlag, parseExpiresIn } from '../core/registry.ts';
+import { stateUrlProblem } from '../core/state/state-url.ts';
 import type { CredentialOverrides } from '../http/dev-credentials.ts';
 import { DEFAULT_ANCHOR, DEFAULT_SEED, DEFAULT_SIZE, TICKETS_PER_AGENT_DAY } from '../world/defaults.ts';
 import type { WorldSize } from '../world/types.ts';
@@ -201,4 +202,21 @@ export function credentialOverrides(flags: CredentialFlags): CredentialOverrides
     overrides[option.vendor] = vendor;
   }
   return overrides as CredentialOverrides;
+}
+
+/** `--state`: a Redis URL (`redis://host:port[/db]`), checked without loading the Redis client. */
+export function parseStateUrl(value: string): string {
+  const problem = stateUrlProblem(value);
+  if (problem !== null) throw new InvalidArgumentError(`--state ${problem}.`);
+  return value;
+}
+
+/** `--replica-name`: how this replica names itself in the shared journal. */
+export function parseReplicaName(value: string): string {
+  if (!/^[!-~]{1,100}$/.test(value)) {
+    throw new InvalidArgumentError(
+      '--replica-name must be 1 to 100 visible ASCII characters without spaces.',
+    );
+  }
+  return value;
 }

@@ -16,6 +16,8 @@ import {
   parseAdminToken,
   parseHost,
   parsePort,
+  parseReplicaName,
+  parseStateUrl,
 } from '../options.ts';
 import { boundPort, stopOnSignals } from '../server.ts';
 import { openServer, type ServeFlags } from '../serving.ts';
@@ -99,6 +101,19 @@ export const command: CliCommand = {
         '--replay <file.har>',
         'answer the requests recorded in this HAR with their recorded answers (repeatable)',
         (value: string, previous: string[] = []) => [...previous, value],
+      )
+      .addOption(
+        new Option(
+          '--state <redis-url>',
+          'share settings, faults, stubs and the journal with other replicas through Redis (redis://host:port[/db])',
+        )
+          .env('STANDIN_STATE')
+          .argParser(parseStateUrl),
+      )
+      .addOption(
+        new Option('--replica-name <name>', "this replica's name in the shared journal (default host:pid)")
+          .env('STANDIN_REPLICA')
+          .argParser(parseReplicaName),
       )
       .action((flags: ServeFlags) => serve(flags, ctx));
   },
