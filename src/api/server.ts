@@ -12,7 +12,9 @@ import {
   parseEnneoSession,
   parseHost,
   parsePort,
+  parseReplicaName,
   parseSeed,
+  parseStateUrl,
   parseVoipcubeKey,
   sizeParser,
 } from '../cli/options.ts';
@@ -32,7 +34,10 @@ export interface ServerOptions {
   seed?: number;
   /** Last day of activity, `YYYY-MM-DD`, or `now` (today, UTC). Default `2025-09-30`. */
   anchor?: string;
-  /** World size. Defaults: 12 agents, 420 days, 1200 tickets. */
+  /**
+   * World size. Defaults: 12 agents, 42 days; tickets default to 12 per agent and day (6,048 in
+   * the default world), enough to fill about two thirds of the agents' on-duty time.
+   */
   agents?: number;
   days?: number;
   tickets?: number;
@@ -54,6 +59,13 @@ export interface ServerOptions {
   adminToken?: string;
   /** Permissive CORS on the vendor routes, for browser clients (`--cors`). Default false. */
   cors?: boolean;
+  /**
+   * Share settings, fault rules, stubs and the journal with other replicas through Redis
+   * (`redis://host:port[/db]`, as `--state`). Default: in this process.
+   */
+  state?: string;
+  /** This replica's name in the shared journal (`--replica-name`). Default `host:pid`. */
+  replicaName?: string;
   /** Told about a bug behind a 500 answer (the client gets the 500 either way). */
   onInternalError?: (err: unknown) => void;
 }
@@ -97,6 +109,8 @@ const OPTIONS: readonly (keyof ServerOptions)[] = [
   'autozodToken',
   'adminToken',
   'cors',
+  'state',
+  'replicaName',
   'onInternalError',
 ];
 const WORLD_OPTIONS = ['seed', 'anchor', 'agents', 'days', 'tickets'] as const;
@@ -118,8 +132,8 @@ function toFlags(o: ServerOptions): ServeFlags {
     anchor: opt('anchor', parseAnchor, DEFAULT_ANCHOR),
     agents: opt('agents', sizeParser('agents'), DEFAULT_SIZE.agents),
     days: opt('days', sizeParser('days'), DEFAULT_SIZE.days),
-    tickets: opt('tickets', sizeParser('tickets'), DEFAULT_SIZE.tickets),
   };
+  if (o.tickets !== undefined) flags.tickets = checked(FN, 'tickets', o.tickets, sizeParser('tickets'));
   if (o.fixtures !== undefined) flags.fixtures = o.fixtures;
   if (o.enneoPrivacy !== undefined)
     flags.enneoPrivacy = oneOf(FN, 'enneoPrivacy', o.enneoPrivacy, PRIVACY_LEVELS);
@@ -137,6 +151,10 @@ function toFlags(o: ServerOptions): ServeFlags {
     flags.autozodToken = checked(FN, 'autozodToken', o.autozodToken, parseAutozodToken);
   }
   if (o.adminToken !== undefined) flags.adminToken = checked(FN, 'adminToken', o.adminToken, parseAdminToken);
+  if (o.state !== undefined) flags.state = checked(FN, 'state', o.state, parseStateUrl);
+  if (o.replicaName !== undefined) {
+    flags.replicaName = checked(FN, 'replicaName', o.replicaName, parseReplicaName);
+  }
   if (o.cors !== undefined) {
     if (typeof o.cors !== 'boolean') throw new TypeError(`${FN}: cors must be true or false.`);
     flags.cors = o.cors;

@@ -6,8 +6,9 @@
 import { isIP } from 'node:net';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { CREDENTIAL_FLAGS, type CredentialFlag, parseExpiresIn } from '../core/registry.ts';
+import { stateUrlProblem } from '../core/state/state-url.ts';
 import type { CredentialOverrides } from '../http/dev-credentials.ts';
-import { DEFAULT_ANCHOR, DEFAULT_SEED, DEFAULT_SIZE } from '../world/defaults.ts';
+import { DEFAULT_ANCHOR, DEFAULT_SEED, DEFAULT_SIZE, TICKETS_PER_AGENT_DAY } from '../world/defaults.ts';
 import type { WorldSize } from '../world/types.ts';
 
 const DIGITS = /^\d+$/;
@@ -139,14 +140,16 @@ export function addWorldOptions(cmd: Command): Command {
     );
 }
 
-/** `--agents`, `--days`, `--tickets`. */
+/** `--agents`, `--days`, `--tickets` (no default: derived from agents and days). */
 export function addSizeOptions(cmd: Command): Command {
   for (const field of Object.keys(SIZE_LIMITS) as (keyof WorldSize)[]) {
-    cmd.addOption(
-      new Option(`--${field} <count>`, `world size: number of ${field}`)
-        .argParser(sizeParser(field))
-        .default(DEFAULT_SIZE[field]),
+    const option = new Option(`--${field} <count>`, `world size: number of ${field}`).argParser(
+      sizeParser(field),
     );
+    if (field === 'tickets') {
+      option.description += ` (default: ${TICKETS_PER_AGENT_DAY} per agent and day, ${DEFAULT_SIZE.tickets} in the default world)`;
+    } else option.default(DEFAULT_SIZE[field]);
+    cmd.addOption(option);
   }
   return cmd;
 }
@@ -157,7 +160,8 @@ export interface WorldFlags {
   anchor: string;
   agents: number;
   days: number;
-  tickets: number;
+  /** Undefined: as many as fill about two thirds of on-duty time (defaultTicketCount). */
+  tickets?: number;
 }
 
 /** A vendor's credential flag as a commander option, also read from its env variable. */
@@ -198,4 +202,21 @@ export function credentialOverrides(flags: CredentialFlags): CredentialOverrides
     overrides[option.vendor] = vendor;
   }
   return overrides as CredentialOverrides;
+}
+
+/** `--state`: a Redis URL (`redis://host:port[/db]`), checked without loading the Redis client. */
+export function parseStateUrl(value: string): string {
+  const problem = stateUrlProblem(value);
+  if (problem !== null) throw new InvalidArgumentError(`--state ${problem}.`);
+  return value;
+}
+
+/** `--replica-name`: how this replica names itself in the shared journal. */
+export function parseReplicaName(value: string): string {
+  if (!/^[!-~]{1,100}$/.test(value)) {
+    throw new InvalidArgumentError(
+      '--replica-name must be 1 to 100 visible ASCII characters without spaces.',
+    );
+  }
+  return value;
 }

@@ -5,6 +5,8 @@
  */
 import type { Server } from 'node:http';
 import type { ExportFormat, PrivacyLevel } from '../config/settings.ts';
+import type { SettingsOverrides } from '../core/controls.ts';
+import type { CredentialOverrides } from '../http/dev-credentials.ts';
 import type { World } from '../world/types.ts';
 import { CliError } from './cli-error.ts';
 import { type CredentialFlags, credentialOverrides, resolveAnchor, type WorldFlags } from './options.ts';
@@ -22,8 +24,10 @@ export interface ServeFlags extends WorldFlags, CredentialFlags {
   replay?: string[];
   /** Permissive CORS on the vendor routes (`--cors`). */
   cors?: boolean;
-  /** Shared state backend (`--state redis://…`); required by more than one worker. */
+  /** Shared state for replicas (`--state redis://host:port[/db]`); required by more than one worker. */
   state?: string;
+  /** This replica's name in the shared journal (`--replica-name`); default `host:pid`. */
+  replicaName?: string;
   /** Processes answering on the port (`--workers`, node:cluster); 1 = this process alone. */
   workers?: number;
 }
@@ -73,6 +77,43 @@ async function loadReplayFiles(files: string[], log: (line: string) => void) {
   }
 }
 
+/** Connects to the shared state and checks it is this world's; a problem stops the start with one line. */
+async function openState(
+  flags: ServeFlags,
+  world: World,
+  settings: SettingsOverrides,
+  credentials: CredentialOverrides,
+  log: (line: string) => void,
+) {
+  const [
+    { openRedisState },
+    { defaultReplicaName, stateFingerprint },
+    { applySettingsPatch },
+    { DEFAULT_SETTINGS },
+    { resolveCredentials },
+  ] = await Promise.all([
+    import('../core/state/redis-state.ts'),
+    import('../core/state/fingerprint.ts'),
+    import('../http/admin-settings.ts'),
+    import('../core/registry.ts'),
+    import('../http/dev-credentials.ts'),
+  ]);
+  const start = applySettingsPatch(DEFAULT_SETTINGS, settings);
+  if (!start.ok) throw new CliError(`settings: ${start.problem.message}`);
+  const replica = flags.replicaName ?? defaultReplicaName();
+  try {
+    const state = await openRedisState({
+      url: flags.state as string,
+      replica,
+      fingerprint: stateFingerprint(world, start.settings, resolveCredentials(credentials)),
+    });
+    log(`shared state: ${state.url} (this replica: ${replica})`);
+    return state;
+  } catch (err) {
+    throw new CliError(`--state: ${(err as Error).message}`);
+  }
+}
+
 /**
  * Builds the world and the app and listens.
  * @param onInternalError told about a bug behind a 500 (the client gets the 500 either way).
@@ -93,15 +134,26 @@ export async function openServer(
     ...(flags.enneoDefaultFormat ? { defaultDateExportFormat: flags.enneoDefaultFormat } : {}),
   };
   const replay = flags.replay?.length ? await loadReplayFiles(flags.replay, log) : undefined;
+  const settings = { enneo };
+  const state =
+    flags.state !== undefined ? await openState(flags, world, settings, credentials, log) : undefined;
   const app = createApp({
     world,
     credentials,
     ...(replay ? { replay } : {}),
-    settings: { enneo },
+    settings,
+    ...(state ? { state } : {}),
     ...(flags.adminToken !== undefined ? { adminToken: flags.adminToken } : {}),
     ...(flags.cors === true ? { cors: true } : {}),
     ...(onInternalError ? { onInternalError } : {}),
   });
-  const server = await listen(app, flags.host, flags.port);
+  let server: Server;
+  try {
+    server = await listen(app, flags.host, flags.port);
+  } catch (err) {
+    await state?.close();
+    throw err;
+  }
+  if (state) server.once('close', () => void state.close());
   return { server, world, credentials };
 }

@@ -62,6 +62,14 @@ export function isClusterWorker(): boolean {
   return cluster.isWorker;
 }
 
+/**
+ * A worker's name in the shared journal: the replica's given name with the worker's number, so
+ * that the workers of one `--replica-name` stay apart (their default, host:pid, already is).
+ */
+export function workerReplicaName(name: string | undefined): string | undefined {
+  return name === undefined || cluster.worker === undefined ? name : `${name}/${cluster.worker.id}`;
+}
+
 /** True in the one worker that prints the banner (the first forked; a restarted one stays quiet). */
 export function isBannerWorker(): boolean {
   return cluster.worker?.id === 1;

@@ -41,9 +41,27 @@ export interface WaitResult {
   requests: JournalEntry[];
 }
 
+/** The shared state as health shows it (only with `--state`). */
+export interface StateHealth {
+  backend: 'redis';
+  /** The Redis URL, password masked. */
+  url: string;
+  /** This replica's name in the journal. */
+  replica: string;
+  /** Whether Redis answers now; while it does not, controls answer 503. */
+  available: boolean;
+  /** The shared version this replica's snapshot is at. */
+  version: number;
+  /** Vendor requests answered while Redis was away, hence not journaled. */
+  droppedJournalEntries: number;
+  /** Why Redis is not available (when it is not). */
+  error?: string;
+}
+
 /** The controls of one standin instance. Refused input throws a ControlError naming the field. */
 export interface Controls extends StubControls {
-  health(): Promise<{ status: 'ok' }>;
+  /** Always 200 `{ status: 'ok' }`; with a shared state also `state` (Redis may be away: see `available`). */
+  health(): Promise<{ status: 'ok'; state?: StateHealth }>;
   getSettings(): Promise<Settings>;
   /** Applies a partial change; nothing changes when any part is refused. @returns the new settings. */
   putSettings(patch: SettingsOverrides): Promise<Settings>;

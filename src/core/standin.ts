@@ -28,6 +28,7 @@ import {
   type VendorName,
 } from './registry.ts';
 import { jsonResponse } from './responses.ts';
+import { type LocalStores, memoryBackend, type SharedState } from './state/backend.ts';
 import { createStubControls } from './stubs-controls.ts';
 import { withStubs } from './stubs-handler.ts';
 import { createStubStore } from './stubs-store.ts';
@@ -67,6 +68,11 @@ export interface StandinOptions {
    * clients. The controls and docs never get it. Default: false.
    */
   cors?: boolean;
+  /**
+   * Where the mutable state lives. Default: in this process. A shared state (`openRedisState`,
+   * `--state redis://…`) makes replicas share settings, fault rules, stubs and the journal.
+   */
+  state?: SharedState;
 }
 
 /** A vendor as an instance serves it. */
@@ -174,7 +180,16 @@ export function createStandin(options: StandinOptions = {}): Standin {
   ];
   const redactor = createRedactor(secrets);
   const journal = createJournal(options.journalLimit ?? DEFAULT_JOURNAL_LIMIT, redactor.text);
-  const controls = createControls({ settings, faults, journal, stubs: stubControls });
+  const stores: LocalStores = {
+    settings,
+    faults,
+    stubs: stubStore,
+    journal,
+    overridesChanged: buildWorldHandler,
+    redact: redactor.text,
+  };
+  const backend = options.state ? options.state.bind(stores) : memoryBackend(stores);
+  const controls = backend.controls(createControls({ settings, faults, journal, stubs: stubControls }));
   const basePaths = VENDOR_DESCRIPTORS.map((d) => d.basePath);
   const controlsBase = CONTROLS_PATH.slice(0, -1);
 
@@ -183,21 +198,24 @@ export function createStandin(options: StandinOptions = {}): Standin {
     const name = vendor.name as VendorName;
     buildWorldHandler(name);
     const authenticate = descriptor.createAuthenticator(vendorDeps(name, world));
-    const handler = withStubs(name, stubStore, authenticate, () => worldHandlers.get(name)!);
+    const handler = withStubs(name, backend.stubs, authenticate, () => worldHandlers.get(name)!);
     return {
       base: vendor.basePath.toLowerCase(),
-      pipeline: createVendorPipeline({
-        descriptor,
-        handler,
-        faults,
-        journal,
-        journalBodyLimit,
-        redactor,
-        clock,
-        basePaths,
-        controlsPath: CONTROLS_PATH,
-        onInternalError: options.onInternalError,
-      }),
+      pipeline: backend.wrapPipeline(
+        name,
+        createVendorPipeline({
+          descriptor,
+          handler,
+          faults: backend.faults,
+          journal: backend.journal,
+          journalBodyLimit,
+          redactor,
+          clock,
+          basePaths,
+          controlsPath: CONTROLS_PATH,
+          onInternalError: options.onInternalError,
+        }),
+      ),
     };
   });
 

@@ -9,6 +9,19 @@ import type { VendorName } from './registry.ts';
 import { bytesResponse, jsonResponse } from './responses.ts';
 import type { Stub } from './stubs.ts';
 import type { StubStore } from './stubs-store.ts';
+
+/**
+ * What the handler needs of the stubs: a shared state backend (issue 19) takes a stub through the
+ * shared state, so `take` may settle later.
+ */
+export interface StubLookup {
+  readonly size: StubStore['size'];
+  find: StubStore['find'];
+  take(
+    ...args: Parameters<StubStore['take']>
+  ): ReturnType<StubStore['take']> | Promise<ReturnType<StubStore['take']>>;
+}
+
 import type { PlainResponse, VendorAuthenticator, VendorHandler } from './types.ts';
 
 /** Names the stub that answered (as `standin-replayed` names a recording); the journal keeps it. */
@@ -40,7 +53,7 @@ export function stubResponse(stub: Stub): PlainResponse {
  */
 export function withStubs(
   vendor: VendorName,
-  store: StubStore,
+  store: StubLookup,
   authenticate: VendorAuthenticator,
   world: () => VendorHandler,
 ): VendorHandler {
@@ -48,7 +61,7 @@ export function withStubs(
     if (store.size === 0 || store.find(vendor, req) === null) return world()(req);
     await authenticate(req);
     // Taken only now, after the await: a concurrent request may have used up the stub meanwhile.
-    const stub = store.take(vendor, req);
+    const stub = await store.take(vendor, req);
     return stub === null ? world()(req) : stubResponse(stub);
   };
 }

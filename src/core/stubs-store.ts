@@ -78,6 +78,10 @@ export interface StubStore {
   /** @returns false when no stub names that scenario. */
   setScenario(name: string, state: string): boolean;
   resetScenarios(): void;
+  /** Everything the store holds, as plain data (a copy). */
+  snapshot(): StubState;
+  /** Replaces everything the store holds (a shared state backend's copy). */
+  restore(state: StubState): void;
 }
 
 const idNumber = (id: string) => Number(id.slice(id.indexOf('-') + 1));
@@ -91,7 +95,7 @@ function values(source: Query | VendorRequest['headers'], name: string): string[
 export function createStubStore(): StubStore {
   // Scenario names come from clients: a prototype-less object keeps `__proto__` an ordinary name.
   const noPrototype = (): Record<string, string> => Object.create(null) as Record<string, string>;
-  const state: StubState = { nextId: 1, stubs: [], overrides: [], scenarios: noPrototype() };
+  let state: StubState = { nextId: 1, stubs: [], overrides: [], scenarios: noPrototype() };
   let overridesVersion = 0;
   const compiled = new Map<string, Compiled>();
 
@@ -208,6 +212,17 @@ export function createStubStore(): StubStore {
     },
     resetScenarios() {
       for (const name of Object.keys(state.scenarios)) state.scenarios[name] = STARTED;
+    },
+    snapshot: () => structuredClone(state),
+    restore(next) {
+      const copy = structuredClone(next);
+      // Object.assign onto a prototype-less object keeps a scenario named `__proto__` a plain key.
+      copy.scenarios = Object.assign(noPrototype(), copy.scenarios);
+      // An override never changes once stored, so the same ids mean the same rows.
+      const ids = (overrides: DataOverride[]) => overrides.map((o) => o.id).join(' ');
+      if (ids(copy.overrides) !== ids(state.overrides)) overridesVersion += 1;
+      state = copy;
+      compiled.clear();
     },
   };
 }

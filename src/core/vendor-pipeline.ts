@@ -27,7 +27,8 @@ export interface PipelineDeps {
   descriptor: VendorDescriptor;
   handler: VendorHandler;
   faults: FaultRules;
-  journal: Journal;
+  /** Where completed requests go (in-process or the shared journal). */
+  journal: Pick<Journal, 'record'>;
   /** The most bytes of each body the journal keeps (0: none). */
   journalBodyLimit: number;
   redactor: Redactor;

@@ -14,6 +14,7 @@ export const ERROR_CATALOG = {
   PAYLOAD_TOO_LARGE: { status: 413, title: 'The request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'The request body has an unsupported content type' },
   INJECTED_FAULT: { status: 503, title: 'A fault was injected on request' },
+  STATE_UNAVAILABLE: { status: 503, title: 'The shared state backend cannot be reached' },
   INTERNAL: { status: 500, title: 'Internal error' },
 } as const satisfies Record<string, { status: number; title: string }>;
 

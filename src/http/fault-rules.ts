@@ -218,6 +218,22 @@ interface ActiveRule {
   random: () => number;
 }
 
+/** A rule set as plain data (a shared state backend stores it): the rules and the next id's number. */
+export interface FaultRulesState {
+  nextId: number;
+  rules: FaultRule[];
+}
+
+/** What a rule that fires does to the request. */
+export function faultOf(rule: FaultRule): Fault {
+  const fault: Fault = {};
+  if (rule.code !== null) fault.code = rule.code;
+  if (rule.delayMs !== null) fault.delayMs = rule.delayMs;
+  if (rule.reset) fault.reset = true;
+  if (rule.retryAfter !== null) fault.retryAfter = rule.retryAfter;
+  return fault;
+}
+
 /** The live set of fault rules of one app. */
 export interface FaultRules {
   /** How many rules are set; with none, a request needs no draw. */
@@ -233,6 +249,10 @@ export interface FaultRules {
    * requests it matches) and returns the first that fires, with its fault, or null.
    */
   draw(vendor: VendorName, path: string): { ruleId: string; fault: Fault } | null;
+  /** The rules and the id counter as plain data. */
+  snapshot(): FaultRulesState;
+  /** Replaces every rule and the id counter (each rule's generator starts again). */
+  restore(state: FaultRulesState): void;
 }
 
 /**
@@ -276,12 +296,12 @@ export function createFaultRules(defaultSeed = 0): FaultRules {
         if (hit && fired === null) fired = rule;
       }
       if (fired === null) return null;
-      const fault: Fault = {};
-      if (fired.code !== null) fault.code = fired.code;
-      if (fired.delayMs !== null) fault.delayMs = fired.delayMs;
-      if (fired.reset) fault.reset = true;
-      if (fired.retryAfter !== null) fault.retryAfter = fired.retryAfter;
-      return { ruleId: fired.id, fault };
+      return { ruleId: fired.id, fault: faultOf(fired) };
+    },
+    snapshot: () => ({ nextId, rules: active.map((a) => ({ ...a.rule })) }),
+    restore(state) {
+      nextId = state.nextId;
+      active = state.rules.map((rule) => ({ rule: { ...rule }, random: seededRandom(rule.seed) }));
     },
   };
 }

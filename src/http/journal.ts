@@ -37,6 +37,8 @@ export interface JournalEntry {
   requestBody?: JournalBody | null;
   /** The answer's body (null when none, e.g. a dropped connection). Always present in standin's journal. */
   responseBody?: JournalBody | null;
+  /** The replica that answered (`host:pid`, or `--replica-name`); only with a shared state (`--state`). */
+  replica?: string;
 }
 
 /**
@@ -65,7 +67,10 @@ export interface JournalFilter {
 }
 
 /** Whether a recorded entry passes `filter` (its `limit` aside). */
-export function matches(entry: RecordedRequest, filter: JournalFilter): boolean {
+export function matches(
+  entry: Pick<RecordedRequest, 'id' | 'vendor' | 'method' | 'status' | 'path'>,
+  filter: JournalFilter,
+): boolean {
   return (
     (filter.since === undefined || entry.id > filter.since) &&
     (filter.vendor === undefined || entry.vendor === filter.vendor) &&
@@ -92,7 +97,8 @@ export interface Journal {
   clear(): void;
 }
 
-function listed(entry: RecordedRequest, redact: (text: string) => string): JournalEntry {
+/** A recorded entry as listed: times as ISO text, bodies decoded and redacted. */
+export function listed(entry: RecordedRequest, redact: (text: string) => string): JournalEntry {
   const out: JournalEntry = {
     id: entry.id,
     time: new Date(entry.time).toISOString(),

@@ -3,13 +3,14 @@
  * away, close, and sometimes reopen and close again. Every step is placed in free on-duty time
  * of an agent (the ticket's owner when possible) after the previous step and any waiting.
  */
+import { AFTER_WORK } from './handle-times.ts';
 import type { Random } from './random.ts';
 import type { Slot } from './slots.ts';
 import { HUMAN_CHANNELS, LIVE_CHANNELS, PENDING_REASONS, SLA_HOURS } from './taxonomy.ts';
 import { basics, duration, HOUR, type PlanContext, planAi } from './ticket-basics.ts';
 import type { PendingPeriod, PlannedEntry, PlannedTicket, TicketStatus } from './ticket-store.ts';
 import { DAY_S, weekendSeconds } from './time.ts';
-import type { WorklogAction } from './types.ts';
+import type { Channel, WorklogAction } from './types.ts';
 
 type Step = 'read' | 'write' | 'pend' | 'close' | 'reopenRead' | 'reclose';
 
@@ -27,10 +28,15 @@ function planSteps(rng: Random, live: boolean): Step[] {
 }
 
 /** Lays out an entry: one segment, or two with a pause, and after-work for replies. */
-function layout(rng: Random, action: WorklogAction): { lengths: number[]; gap: number; afterWork: number } {
-  const total = duration(rng, action);
+function layout(
+  rng: Random,
+  action: WorklogAction,
+  channel: Channel,
+): { lengths: number[]; gap: number; afterWork: number } {
+  const total = duration(rng, action, channel);
   const replies = action === 'writeAction' || action === 'closeAction';
-  const afterWork = replies && rng.chance(0.7) ? rng.int(10, 180) : 0;
+  const [chance, min, max] = AFTER_WORK[channel];
+  const afterWork = replies && rng.chance(chance) ? rng.int(min, max) : 0;
   if (total >= 300 && rng.chance(0.2)) {
     const first = rng.int(60, total - 60);
     return { lengths: [first, total - first], gap: rng.int(60, 600), afterWork };
@@ -46,6 +52,8 @@ export function planHumanTicket(context: PlanContext, anchorDay: boolean): Plann
   const { rng, cast, slots, start, end } = context;
   const base = basics(rng, HUMAN_CHANNELS);
   const live = LIVE_CHANNELS.has(base.channel);
+  // Every step of a chat ticket is chat work: it may run alongside the agent's other chats.
+  const chat = base.channel === 'chat';
   const steps = planSteps(rng, live);
   const ai = planAi(rng, base.pairs[0]!);
 
@@ -75,18 +83,19 @@ export function planHumanTicket(context: PlanContext, anchorDay: boolean): Plann
           : step === 'pend'
             ? 'statusAction'
             : 'closeAction';
-    const shape = layout(rng, action);
+    const shape = layout(rng, action, base.channel);
     let length = shape.gap + shape.afterWork;
     for (const part of shape.lengths) length += part;
     const slot =
       index === 0
-        ? firstSlot(context, length, anchorDay)
+        ? firstSlot(context, length, anchorDay, chat)
         : slots.find({
             earliest: ready,
             length,
             preferred: soon ? last : rng.chance(0.75) ? owner : -1,
             soon,
             horizonDays: 10,
+            chat,
           });
     if (!slot) {
       if (index === 0) return null;
@@ -188,14 +197,8 @@ export function planHumanTicket(context: PlanContext, anchorDay: boolean): Plann
   };
 }
 
-function firstSlot({ rng, slots }: PlanContext, length: number, anchorDay: boolean): Slot | null {
-  const pool = anchorDay ? slots.onDay(slots.lastDayIndex) : slots.agentDays;
-  if (pool.length === 0) return null;
-  for (let attempt = 0; attempt < 12; attempt++) {
-    const slot = slots.placeOn(rng.pick(pool), length, 0, false);
-    if (slot) return slot;
-  }
-  return null;
+function firstSlot({ slots }: PlanContext, length: number, anchorDay: boolean, chat: boolean): Slot | null {
+  return slots.placeFirst(anchorDay ? slots.onDay(slots.lastDayIndex) : slots.agentDays, length, chat);
 }
 
 function segmentsAt(slot: Slot, lengths: number[], gap: number): number[] {

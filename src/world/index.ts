@@ -3,7 +3,7 @@
  * generated deterministically from a seed, an anchor day and a size.
  */
 
-import { DEFAULT_ANCHOR, DEFAULT_SEED, DEFAULT_SIZE } from './defaults.ts';
+import { DEFAULT_ANCHOR, DEFAULT_SEED, DEFAULT_SIZE, defaultTicketCount } from './defaults.ts';
 import { buildSessions, buildStatusLogs } from './duty-views.ts';
 import { buildEnneoViews } from './enneo-views.ts';
 import type { EnneoUser } from './people.ts';
@@ -15,7 +15,7 @@ import { planTickets } from './tickets.ts';
 import { DAY_S, parseDay } from './time.ts';
 import type { World, WorldSize } from './types.ts';
 
-export { DEFAULT_ANCHOR, DEFAULT_SEED, DEFAULT_SIZE } from './defaults.ts';
+export { DEFAULT_ANCHOR, DEFAULT_SEED, DEFAULT_SIZE, defaultTicketCount } from './defaults.ts';
 
 export interface WorldOptions {
   seed?: number;
@@ -54,11 +54,11 @@ export function generateWorld(options: WorldOptions = {}): World {
   if (typeof anchor !== 'string')
     throw new Error(`anchor must be a YYYY-MM-DD string, got ${String(anchor)}`);
   const anchorDay = parseDay(anchor);
-  const size: WorldSize = { ...DEFAULT_SIZE };
-  for (const field of ['agents', 'days', 'tickets'] as const) {
-    const value = options.size?.[field];
-    if (value !== undefined) size[field] = value;
-  }
+  const agents = options.size?.agents ?? DEFAULT_SIZE.agents;
+  const days = options.size?.days ?? DEFAULT_SIZE.days;
+  // No ticket count: as many as fill about two thirds of the agents' on-duty time.
+  const tickets = options.size?.tickets ?? defaultTicketCount(agents, days);
+  const size: WorldSize = { agents, days, tickets };
   checkSize(size);
 
   const firstDay = anchorDay - size.days + 1;

@@ -28,10 +28,16 @@ export interface AgentDay {
   /** Meetings, trainings, customer visits ... inside the sessions, ascending and disjoint. */
   interludes: DutyInterlude[];
   /**
-   * Time the agent cannot spend on tickets, as [start, end, ...] in epoch seconds (not sorted):
-   * meetings and trainings first, then the worklog entries the ticket planner places.
+   * Time the agent cannot spend on tickets, as [start, end, ...] in epoch seconds, ordered by
+   * start: meetings and trainings, and the (non-chat) worklog entries the ticket planner places.
    */
   busy: number[];
+  /** Chat entries, [start, end, ...] in epoch seconds by start: they may overlap each other. */
+  chats: number[];
+  /** Where the agent already holds the most chats at once (slots.ts), [start, end, ...]. */
+  fullChats: number[];
+  /** Seconds of ticket work placed on this day so far (spans), to spread work evenly. */
+  worked: number;
 }
 
 export interface Schedule {
@@ -159,6 +165,9 @@ export function planSchedule(seed: number, cast: Cast, firstDay: number, dayCoun
         sessions,
         interludes,
         busy: blockedSeconds(interludes),
+        chats: [],
+        fullChats: [],
+        worked: 0,
       });
     }
   });
@@ -190,6 +199,15 @@ function ensureAnchorCover(
   const human = cast.humans[humanIndex]!;
   const sessions = buildSessions(rng, human, localMidnightMs(firstDay + last));
   const interludes = buildInterludes(rng, human, sessions);
-  lastDay.push({ human: humanIndex, dayIndex: last, sessions, interludes, busy: blockedSeconds(interludes) });
+  lastDay.push({
+    human: humanIndex,
+    dayIndex: last,
+    sessions,
+    interludes,
+    busy: blockedSeconds(interludes),
+    chats: [],
+    fullChats: [],
+    worked: 0,
+  });
   lastDay.sort((a, b) => a.human - b.human);
 }

@@ -2,6 +2,7 @@
  * What every planned ticket draws the same way, whoever handles it: channel, tags, subject,
  * priority, customer, entry durations and the AI setup.
  */
+import { AUTO_PROCESS_SECONDS, HANDLE_SECONDS } from './handle-times.ts';
 import type { Cast } from './people.ts';
 import type { Random, WeightedTable } from './random.ts';
 import { weightedTable } from './random.ts';
@@ -11,15 +12,6 @@ import type { TicketAi } from './ticket-store.ts';
 import type { Channel, WorklogAction } from './types.ts';
 
 export const HOUR = 3600;
-
-/** Seconds an action takes, [min, max]. */
-const DURATION: Readonly<Record<WorklogAction, readonly [number, number]>> = {
-  readAction: [20, 180],
-  writeAction: [120, 900],
-  statusAction: [10, 60],
-  closeAction: [120, 900],
-  autoProcessAction: [4, 40],
-};
 
 const HUMAN_LEVELS = weightedTable([
   [0, 25],
@@ -57,9 +49,9 @@ export function basics(rng: Random, channels: WeightedTable<Channel>) {
   };
 }
 
-/** How long an action takes, in seconds. */
-export function duration(rng: Random, action: WorklogAction): number {
-  const [min, max] = DURATION[action];
+/** How long an action takes on a ticket of this channel, in seconds (handle-times.ts). */
+export function duration(rng: Random, action: WorklogAction, channel: Channel): number {
+  const [min, max] = action === 'autoProcessAction' ? AUTO_PROCESS_SECONDS : HANDLE_SECONDS[channel][action];
   return rng.int(min, max);
 }
 

@@ -38,7 +38,7 @@ function planBotTicket({ rng, cast, start, end }: PlanContext): PlannedTicket {
   const second = rng.chance(0.8) ? rng.int(6 * HOUR, 22 * HOUR - 1) : rng.int(0, DAY_S - 200);
   const createdAt = Math.min(start + day * DAY_S + second, end - 600);
   const from = createdAt + rng.int(5, 90);
-  const to = from + duration(rng, 'autoProcessAction');
+  const to = from + duration(rng, 'autoProcessAction', base.channel);
   return {
     createdAt,
     channel: base.channel,

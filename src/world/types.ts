@@ -191,9 +191,9 @@ export interface Person {
 export interface WorldSize {
   /** Human agents (each present in all three vendors). */
   agents: number;
-  /** Days of activity, ending on the anchor day (inclusive). At least 400 by default. */
+  /** Days of activity, ending on the anchor day (inclusive). 42 by default (six weeks). */
   days: number;
-  /** Enneo tickets; each yields 1..n worklog entries (export rows). */
+  /** Enneo tickets; each yields 1..n worklog entries (export rows). Default: 12 per agent and day. */
   tickets: number;
 }
 

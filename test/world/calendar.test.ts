@@ -58,13 +58,20 @@ describe('calendar rules', () => {
   });
 });
 
-describe('the default world keeps the calendar', () => {
-  const world = generateWorld();
+describe('a world of 420 days keeps the calendar', () => {
+  // The default world's six weeks hold neither a public holiday nor a DST change; a longer world
+  // (the same rules, no tickets needed) holds both.
+  const world = generateWorld({ size: { days: 420, tickets: 0 } });
   const sessions = world.autozod.sessions;
   const utcDay = (iso: string) => iso.slice(0, 10);
 
   it('has no VoIPcube status and no Autozod session on a public holiday', () => {
     const holidays = (text: string) => isPublicHoliday(day(text));
+    // 2024-08-08 to 2025-09-30: nine national holidays fall inside the span.
+    let inside = 0;
+    for (let d = day('2024-08-08'); d <= day('2025-09-30'); d++) if (isPublicHoliday(d)) inside++;
+    expect(inside).toBe(9);
+    expect(utcDay(sessions[0]!.start) <= '2024-08-08').toBe(true);
     expect(sessions.filter((s) => holidays(utcDay(s.start))).map((s) => s.start)).toEqual([]);
     expect(world.voipcube.statusLogs.filter((l) => holidays(utcDay(l.time))).map((l) => l.time)).toEqual([]);
   });

@@ -25,7 +25,8 @@ describe('generateWorld determinism', () => {
     expect(sharedWorld().meta).toEqual({
       seed: 42,
       anchor: '2025-09-30',
-      size: { agents: 12, days: 420, tickets: 1_200 },
+      // Six weeks; the ticket count is derived: 12 a day per agent (12 × 42 × 12).
+      size: { agents: 12, days: 42, tickets: 6_048 },
     });
   });
 
@@ -83,12 +84,18 @@ describe('generateWorld options', () => {
     expect(() => generateWorld({ seed: 1.5 })).toThrow(new Error('seed must be an integer, got 1.5'));
   });
 
-  it('ignores size fields given as undefined', () => {
+  it('derives the ticket count from agents and days when it is not given (or given as undefined)', () => {
     expect(generateWorld({ size: { agents: 3, days: 20, tickets: undefined } }).meta.size).toEqual({
       agents: 3,
       days: 20,
-      tickets: 1_200,
+      tickets: 720,
     });
+    expect(generateWorld({ size: { agents: 2, days: 7 } }).meta.size).toEqual({
+      agents: 2,
+      days: 7,
+      tickets: 168,
+    });
+    expect(generateWorld({ size: { agents: 2, days: 7, tickets: 5 } }).meta.size.tickets).toBe(5);
   });
 
   it('makes the requested number of tickets in a roomy world', () => {

@@ -16,6 +16,8 @@ import {
   parseAdminToken,
   parseHost,
   parsePort,
+  parseReplicaName,
+  parseStateUrl,
 } from '../options.ts';
 import { boundPort, stopOnSignals } from '../server.ts';
 import { openServer, type ServeFlags } from '../serving.ts';
@@ -28,6 +30,7 @@ import {
   leaveCluster,
   parseWorkers,
   runPrimary,
+  workerReplicaName,
   workerSignals,
 } from '../workers.ts';
 
@@ -39,8 +42,9 @@ async function serve(flags: ServeFlags, ctx: CliContext): Promise<void> {
     ctx.setExitCode(await runPrimary(workers, ctx.signals, ctx.logger, ctx.now()));
     return;
   }
+  const replicaName = worker ? workerReplicaName(flags.replicaName) : flags.replicaName;
   try {
-    await serveHere(flags, ctx, worker);
+    await serveHere({ ...flags, ...(replicaName !== undefined ? { replicaName } : {}) }, ctx, worker);
   } finally {
     // A worker's link to the primary alone would keep it alive after it stopped or failed to start.
     if (worker) leaveCluster();
@@ -144,6 +148,19 @@ export const command: CliCommand = {
         '--replay <file.har>',
         'answer the requests recorded in this HAR with their recorded answers (repeatable)',
         (value: string, previous: string[] = []) => [...previous, value],
+      )
+      .addOption(
+        new Option(
+          '--state <redis-url>',
+          'share settings, faults, stubs and the journal with other replicas through Redis (redis://host:port[/db])',
+        )
+          .env('STANDIN_STATE')
+          .argParser(parseStateUrl),
+      )
+      .addOption(
+        new Option('--replica-name <name>', "this replica's name in the shared journal (default host:pid)")
+          .env('STANDIN_REPLICA')
+          .argParser(parseReplicaName),
       )
       .action((flags: ServeFlags) => serve(flags, ctx));
   },

@@ -20,7 +20,8 @@ let world: World;
 let app: ReturnType<typeof createTestApp>;
 let team1000: string[];
 beforeAll(() => {
-  world = generateWorld();
+  // Year ends and 366-day windows need more than the default world's six weeks; no tickets needed.
+  world = generateWorld({ size: { days: 420, tickets: 0 } });
   app = createTestApp(world);
   team1000 = world.people.flatMap((p) => (p.autozod?.teamId === '1000' ? [p.autozod.agentId] : []));
 });
@@ -74,7 +75,7 @@ function expectConsistent(d: Data, agentIds: string[], days: number): void {
   }
 }
 
-describe('GET /autozod/api/sessionLogs/list over the default world', () => {
+describe('GET /autozod/api/sessionLogs/list over a world of 420 days', () => {
   it('serves the doc example dates for an agent of team 1000 exactly as the world holds them', async () => {
     const agentId = team1000[0]!;
     const d = await data(

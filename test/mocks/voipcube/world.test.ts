@@ -5,7 +5,8 @@ import { generateWorld } from '../../../src/world/index.ts';
 import type { StatusLog } from '../../../src/world/types.ts';
 import { KEY, PATH, voipcubeApp } from './app.ts';
 
-const world = generateWorld({ seed: 42, anchor: '2025-09-30' });
+// A year and more of statuses (the default world spans six weeks); VoIPcube needs no tickets.
+const world = generateWorld({ seed: 42, anchor: '2025-09-30', size: { days: 420, tickets: 0 } });
 const app = voipcubeApp(world);
 const LOGS = world.voipcube.statusLogs;
 // Exactly one calendar year, ending as the anchor day ends.
