@@ -82,15 +82,27 @@ export function isBannerWorker(): boolean {
  */
 export function workerSignals(): SignalSource {
   const signals = new EventEmitter();
+  // A signal relayed while the worker still builds its world has nobody listening yet: keep it
+  // for the server's stop handler, which subscribes once listening.
+  let pending: 'SIGINT' | 'SIGTERM' | null = null;
+  const deliver = (signal: 'SIGINT' | 'SIGTERM') => {
+    if (signals.listenerCount(signal) > 0) signals.emit(signal, signal);
+    else pending = signal;
+  };
+  signals.on('newListener', (event: string) => {
+    if (pending === null || event !== pending) return;
+    const signal = pending;
+    pending = null;
+    setImmediate(() => signals.emit(signal, signal));
+  });
   const ignore = () => {};
   process.on('SIGINT', ignore);
   process.on('SIGTERM', ignore);
   process.on('message', (message: unknown) => {
     const m = message as Partial<SignalMessage>;
-    if (m?.standin === 'signal' && (m.signal === 'SIGINT' || m.signal === 'SIGTERM'))
-      signals.emit(m.signal, m.signal);
+    if (m?.standin === 'signal' && (m.signal === 'SIGINT' || m.signal === 'SIGTERM')) deliver(m.signal);
   });
-  process.once('disconnect', () => signals.emit('SIGTERM', 'SIGTERM'));
+  process.once('disconnect', () => deliver('SIGTERM'));
   return signals as unknown as SignalSource;
 }
 
@@ -161,7 +173,12 @@ export function runPrimary(
     const stop = (signal: 'SIGINT' | 'SIGTERM') => {
       stopping = true;
       const message: SignalMessage = { standin: 'signal', signal };
-      for (const worker of live) if (worker.isConnected()) worker.send(message);
+      for (const worker of live) {
+        // A worker still starting may not listen for messages yet: disconnecting it reads as
+        // SIGTERM there once it does, and an unhandled SIGTERM ends it before.
+        if (!ready.has(worker.id)) worker.kill('SIGTERM');
+        else if (worker.isConnected()) worker.send(message);
+      }
     };
     const onSignal = (signal: NodeJS.Signals) => stop(signal === 'SIGINT' ? 'SIGINT' : 'SIGTERM');
     const finish = () => {
