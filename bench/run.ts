@@ -5,7 +5,7 @@
  * bench/results/latest.json. Exits non-zero only when something crashed; a missed target is
  * printed as MISSED, not fatal.
  *
- * Options: `--only peers,formats,startup,validation,streaming,scale` runs a subset;
+ * Options: `--only peers,formats,startup,validation,streaming,scale,workers` runs a subset;
  * `--seconds N` sets every load run's length; `--rounds N` the peer comparison's rounds.
  * Environment: BENCH_QUICK=1 runs everything short (about a minute, the 1M-row world skipped) —
  * for development, not for figures to publish; BENCH_WIREMOCK_WARMUP=<s> (default 30).
@@ -36,8 +36,9 @@ import { measureScale } from './measures/scale.ts';
 import { measureStartup } from './measures/startup.ts';
 import { measureStreaming } from './measures/streaming.ts';
 import { measureValidation } from './measures/validation.ts';
+import { measureWorkers } from './measures/workers.ts';
 
-const SECTIONS = ['peers', 'formats', 'startup', 'validation', 'streaming', 'scale'] as const;
+const SECTIONS = ['peers', 'formats', 'startup', 'validation', 'streaming', 'scale', 'workers'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** The whole bench must end within this; past it every child is killed and the run fails. */
@@ -154,6 +155,7 @@ async function main(): Promise<number> {
   } else {
     await section(['scale'], 'Scale: 1M-row world', () => measureScale(ctx, rowsPerTicket));
   }
+  await section(['workers'], 'Workers and shared state', () => measureWorkers(ctx));
   const steal = cpuShare(statAtStart, readProcStat(), 'cpu');
 
   const report: BenchReport = {

@@ -33,6 +33,8 @@ export interface GeneratorOptions {
   headers: Record<string, string>;
   connections: number;
   seconds: number;
+  /** The CPU to pin the generator to (default GENERATOR_CPU); null: unpinned, sharing every core. */
+  cpu?: number | null;
 }
 
 /** wrk if it is on the PATH, else autocannon, with the warning the bench prints for the latter. */
@@ -122,17 +124,16 @@ function commandFor(kind: GeneratorKind, options: GeneratorOptions): [string, st
   ];
 }
 
-/** Runs the generator once on the generator CPU and reduces its report. */
+/** Runs the generator once (on the generator CPU unless told otherwise) and reduces its report. */
 export async function generate(kind: GeneratorKind, options: GeneratorOptions): Promise<GeneratorRun> {
   const [command, args] = commandFor(kind, options);
   // `times` prints the shell's and its children's CPU; the exit status stays the generator's.
-  const [shell, shellArgs] = pinned(GENERATOR_CPU, 'sh', [
-    '-c',
-    '"$@"; status=$?; times; exit $status',
+  const shellLine: [string, string[]] = [
     'sh',
-    command,
-    ...args,
-  ]);
+    ['-c', '"$@"; status=$?; times; exit $status', 'sh', command, ...args],
+  ];
+  const [shell, shellArgs] =
+    options.cpu === null ? shellLine : pinned(options.cpu ?? GENERATOR_CPU, shellLine[0], shellLine[1]);
   const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>(
     (resolve, reject) => {
       const child = spawn(shell, shellArgs, { stdio: ['ignore', 'pipe', 'pipe'] });

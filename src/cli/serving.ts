@@ -24,10 +24,12 @@ export interface ServeFlags extends WorldFlags, CredentialFlags {
   replay?: string[];
   /** Permissive CORS on the vendor routes (`--cors`). */
   cors?: boolean;
-  /** Shared state for replicas (`--state redis://host:port[/db]`). */
+  /** Shared state for replicas (`--state redis://host:port[/db]`); required by more than one worker. */
   state?: string;
   /** This replica's name in the shared journal (`--replica-name`); default `host:pid`. */
   replicaName?: string;
+  /** Processes answering on the port (`--workers`, node:cluster); 1 = this process alone. */
+  workers?: number;
 }
 
 /** A listening server and what the banner tells about it. */

@@ -182,10 +182,15 @@ export async function handleControl(
   controls: Controls,
   access: ControlsAccess,
 ): Promise<PlainResponse> {
-  const refused = adminRefusal(access.adminToken, {
-    authorization: req.headers.authorization,
-    remoteAddress: req.remoteAddress,
-  });
+  // Health tells nothing but "up", and probes must reach it: a kubelet calls from the node's
+  // address, a Docker HEALTHCHECK without the admin token. Every other control is guarded.
+  const open = (req.method === 'GET' || req.method === 'HEAD') && route(path, '/health');
+  const refused = open
+    ? null
+    : adminRefusal(access.adminToken, {
+        authorization: req.headers.authorization,
+        remoteAddress: req.remoteAddress,
+      });
   const failure = (status: number, body: Record<string, unknown>, headers: Record<string, string> = {}) =>
     jsonResponse(status, redactStrings(body, access.mask), headers);
   if (refused !== null) return failure(403, { code: 'FORBIDDEN', message: refused });

@@ -41,7 +41,7 @@ describe('without an admin token', () => {
     async (address) => {
       const remote = serverAs(app, address);
       for (const [method, path] of [
-        ['get', '/__standin/health'],
+        ['post', '/__standin/health'],
         ['get', '/__standin/requests'],
         ['put', '/__standin/settings'],
         ['post', '/__standin/reset'],
@@ -57,7 +57,12 @@ describe('without an admin token', () => {
 
   it('does not trust X-Forwarded-For to look local', async () => {
     const remote = serverAs(app, '203.0.113.7');
-    await request(remote).get('/__standin/health').set('X-Forwarded-For', '127.0.0.1').expect(403);
+    await request(remote).get('/__standin/requests').set('X-Forwarded-For', '127.0.0.1').expect(403);
+  });
+
+  it('answers GET /__standin/health to anyone: probes call from other addresses', async () => {
+    const res = await request(serverAs(app, '203.0.113.7')).get('/__standin/health').expect(200);
+    expect(res.body).toEqual({ status: 'ok' });
   });
 
   it('still serves the vendors and the docs to remote callers', async () => {
@@ -72,10 +77,16 @@ describe('with an admin token', () => {
 
   it.each(['127.0.0.1', '203.0.113.7'])('a caller at %s with the token is let in', async (address) => {
     const res = await request(serverAs(app, address))
-      .get('/__standin/health')
+      .get('/__standin/settings')
       .set('Authorization', `Bearer ${TOKEN}`)
       .expect(200);
+    expect(Object.keys(res.body)).toEqual(['enneo']);
+  });
+
+  it('answers GET /__standin/health without the token (Docker and Kubernetes probes have none)', async () => {
+    const res = await request(serverAs(app, '203.0.113.7')).get('/__standin/health').expect(200);
     expect(res.body).toEqual({ status: 'ok' });
+    await request(app).get('/__standin/requests').expect(403);
   });
 
   it.each([

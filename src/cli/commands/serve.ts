@@ -21,18 +21,56 @@ import {
 } from '../options.ts';
 import { boundPort, stopOnSignals } from '../server.ts';
 import { openServer, type ServeFlags } from '../serving.ts';
+import {
+  announceReady,
+  CLUSTER_NOW_ENV,
+  checkWorkers,
+  isBannerWorker,
+  isClusterWorker,
+  leaveCluster,
+  parseWorkers,
+  runPrimary,
+  workerReplicaName,
+  workerSignals,
+} from '../workers.ts';
 
 async function serve(flags: ServeFlags, ctx: CliContext): Promise<void> {
+  const workers = flags.workers ?? 1;
+  checkWorkers(workers, flags.state);
+  const worker = isClusterWorker();
+  if (workers > 1 && !worker) {
+    ctx.setExitCode(await runPrimary(workers, ctx.signals, ctx.logger, ctx.now()));
+    return;
+  }
+  const replicaName = worker ? workerReplicaName(flags.replicaName) : flags.replicaName;
+  try {
+    await serveHere({ ...flags, ...(replicaName !== undefined ? { replicaName } : {}) }, ctx, worker);
+  } finally {
+    // A worker's link to the primary alone would keep it alive after it stopped or failed to start.
+    if (worker) leaveCluster();
+  }
+}
+
+/** One process serving: standin alone, or one worker of `--workers`. */
+async function serveHere(flags: ServeFlags, ctx: CliContext, worker: boolean): Promise<void> {
+  // Every worker resolves `--anchor now` by the primary's clock, so that all serve one world.
+  const now = worker ? Number(process.env[CLUSTER_NOW_ENV]) || ctx.now() : ctx.now();
+  const signals = worker ? workerSignals() : ctx.signals;
   const { VENDOR_MODULES } = await import('../../app.ts');
   const { server, world, credentials } = await openServer(
     flags,
-    ctx.now(),
+    now,
     (err) => ctx.logger.err(`internal error: ${(err as Error)?.stack ?? String(err)}`),
     (line) => ctx.logger.err(line),
   );
   // Listen for stop signals before the banner says how to stop, so an early Ctrl-C is graceful too.
-  const stopped = stopOnSignals(server, ctx.signals, ctx.logger);
+  const stopped = stopOnSignals(server, signals, ctx.logger);
   const { origin, allInterfaces } = displayOrigin(flags.host, boundPort(server));
+  if (worker) announceReady(boundPort(server));
+  if (worker && !isBannerWorker()) {
+    ctx.setExitCode(await stopped);
+    return;
+  }
 
   const client = await clientCredentials(resolveCredentials(credentials));
   for (const line of bannerLines({
@@ -95,6 +133,15 @@ export const command: CliCommand = {
         )
           .env('STANDIN_ADMIN_TOKEN')
           .argParser(parseAdminToken),
+      )
+      .addOption(
+        new Option(
+          '--workers <n|auto>',
+          'processes answering on the port (node:cluster; more than 1 needs --state)',
+        )
+          .env('STANDIN_WORKERS')
+          .argParser(parseWorkers)
+          .default(1),
       )
       .option('--cors', 'answer browsers: permissive CORS on the vendor routes (never on the controls)')
       .option(
