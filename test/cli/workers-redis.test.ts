@@ -4,8 +4,8 @@
  * worker that dies replaced, and SIGTERM stopping them all.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { redisMissing, type RedisServer, startRedis } from '../support/redis.ts';
-import { SMALL, type Serving, serve } from './helpers.ts';
+import { type RedisServer, redisMissing, startRedis } from '../support/redis.ts';
+import { type Serving, SMALL, serve } from './helpers.ts';
 
 const missing = redisMissing();
 if (missing) console.warn(`test/cli/workers-redis.test.ts ${missing}`);
