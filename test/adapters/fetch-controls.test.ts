@@ -47,17 +47,22 @@ describe('the controls through the fetch handler', () => {
   it('a caller the host names as remote is refused unless it presents the admin token', async () => {
     const open = createFetchHandler({ world: doorWorld() });
     const remote = { remoteAddress: '203.0.113.9' };
-    const refused = await open(new Request(url('/__standin/health')), remote);
+    const refused = await open(new Request(url('/__standin/settings')), remote);
     expect(refused.status).toBe(403);
-    expect(await open(new Request(url('/__standin/health')))).toHaveProperty('status', 200);
+    expect(await open(new Request(url('/__standin/settings')))).toHaveProperty('status', 200);
+    // Health alone answers anyone: probes call from elsewhere and carry no token.
+    expect((await open(new Request(url('/__standin/health')), remote)).status).toBe(200);
 
     const guarded = createFetchHandler({ world: doorWorld(), adminToken: 'fetch-admin-token' });
-    expect((await guarded(new Request(url('/__standin/health')))).status).toBe(403);
+    expect((await guarded(new Request(url('/__standin/settings')))).status).toBe(403);
     const allowed = await guarded(
-      new Request(url('/__standin/health'), { headers: { Authorization: 'Bearer fetch-admin-token' } }),
+      new Request(url('/__standin/settings'), { headers: { Authorization: 'Bearer fetch-admin-token' } }),
       remote,
     );
-    expect([allowed.status, await allowed.json()]).toEqual([200, { status: 'ok' }]);
+    expect([allowed.status, await allowed.json()]).toEqual([
+      200,
+      { enneo: { reportingPrivacyLevel: 'none', defaultDateExportFormat: 'json' } },
+    ]);
   });
 
   it('a path no vendor serves is a 404 that says where things are', async () => {
