@@ -1,0 +1,300 @@
+/**
+ * Enneo's records of a generated world, held compactly: the TicketStore's typed arrays plus a few
+ * typed arrays of ids, orders and the random draws of each entry. Export rows and ticket worklog
+ * entries are built from them on demand (one row, one ticket, one column), so that a world of a
+ * million rows holds about 130 MB instead of a million row objects and a million worklog trees
+ * (~1.1 GB), and the garbage collector has a million fewer objects to trace.
+ */
+import { durationOf, exportRow, type UserText, worklogEntry } from './enneo-rows.ts';
+import type { EnneoUser } from './people.ts';
+import { Random } from './random.ts';
+import { CSAT_TEXTS, SCORECARDS } from './taxonomy.ts';
+import { exportJsonArray, type TicketFacts, ticketFacts } from './ticket-facts.ts';
+import { TICKET_STATUSES, type TicketStore } from './ticket-store.ts';
+import { enneoDateTime } from './time.ts';
+import {
+  CHANNELS,
+  type Csat,
+  type ExportColumn,
+  type ExportRow,
+  type TicketWorklogEntry,
+  WORKLOG_ACTIONS,
+} from './types.ts';
+
+/** Ids start here and follow creation order (tickets) or time order (worklog entries). */
+export const FIRST_TICKET_ID = 10_001;
+export const FIRST_CONVERSATION_ID = 200_001;
+export const FIRST_WORKLOG_ID = 1;
+
+/** A cell of an export row, as sort orders compare it. */
+export type CellValue = string | number | null;
+
+/** Export rows by position (row `n` has userWorklogId n + 1), built on demand. */
+export interface ExportRowSource {
+  readonly length: number;
+  /** The row at position `at` (a fresh object each call). */
+  row(at: number): ExportRow;
+  /** Every row's value of `column`, in row order, without building the rows. */
+  column(column: ExportColumn): CellValue[];
+}
+
+/** A ticket's worklog entries, built on demand. */
+export interface TicketWorklogSource {
+  /** The ticket's entries in worklog-id order (fresh objects), or undefined for an unknown ticket. */
+  entriesOf(ticketId: number): TicketWorklogEntry[] | undefined;
+}
+
+const STARS = [1, 2, 3, 4, 4, 5, 5, 5, 5] as const;
+const textsFor = (stars: number): readonly string[] =>
+  stars >= 4 ? CSAT_TEXTS.happy : stars === 3 ? CSAT_TEXTS.neutral : CSAT_TEXTS.unhappy;
+
+/** Sorts indices by a non-negative integer key, ties by index, packed into one float each. */
+function orderBy(count: number, key: (i: number) => number): Uint32Array {
+  const scale = 2 ** Math.max(1, Math.ceil(Math.log2(count + 1)));
+  const packed = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    const value = key(i) * scale + i;
+    if (!(value <= Number.MAX_SAFE_INTEGER)) throw new Error('world too large to order its Enneo records');
+    packed[i] = value;
+  }
+  packed.sort();
+  const order = new Uint32Array(count);
+  for (let i = 0; i < count; i++) order[i] = packed[i]! % scale;
+  return order;
+}
+
+/**
+ * Ticket ids follow creation time, worklog ids follow the time an entry started; the random
+ * draws (scorecards, CSAT answers) are made once, in worklog-id order, exactly as a pass building
+ * every record would make them, so a record built alone equals the one built with all others.
+ */
+export class EnneoRecords implements ExportRowSource, TicketWorklogSource {
+  readonly length: number;
+  readonly #store: TicketStore;
+  readonly #users: ReadonlyMap<number, UserText>;
+  /** Ticket index → ticket id, first conversation id; ticket id order → ticket index. */
+  readonly #ticketId: Uint32Array;
+  readonly #conversationBase: Float64Array;
+  readonly #byCreation: Uint32Array;
+  /** Row (worklog id − 1) → entry; entry → row; entry → ticket. */
+  readonly #entryOf: Uint32Array;
+  readonly #rowOf: Uint32Array;
+  readonly #ticketOf: Uint32Array;
+  /** Per row: first time-tracking id, first assessment id, first scorecard, CSAT id (0 = none), stars, text (−1 = none). */
+  readonly #timeTracking: Uint32Array;
+  readonly #assessment: Uint32Array;
+  readonly #scorecard: Uint8Array;
+  readonly #csat: Uint32Array;
+  readonly #stars: Uint8Array;
+  readonly #csatText: Int8Array;
+  /** The facts of the ticket built last: a page often shows a ticket's rows side by side. */
+  #lastTicket = -1;
+  #lastFacts: TicketFacts | undefined;
+
+  /** @throws Error when an entry names an Enneo user not in `users`. */
+  constructor(seed: number, store: TicketStore, users: ReadonlyMap<number, EnneoUser>, worldStart: number) {
+    this.#store = store;
+    const texts = new Map<number, UserText>();
+    for (const [id, user] of users) texts.set(id, { user, teams: exportJsonArray(user.teams) });
+    this.#users = texts;
+    const tickets = store.count;
+    const byCreation = orderBy(tickets, (t) => store.createdAt[t]! - worldStart);
+    this.#byCreation = byCreation;
+    this.#ticketId = new Uint32Array(tickets);
+    this.#conversationBase = new Float64Array(tickets);
+    let nextConversation = FIRST_CONVERSATION_ID;
+    for (let position = 0; position < tickets; position++) {
+      const t = byCreation[position]!;
+      this.#ticketId[t] = FIRST_TICKET_ID + position;
+      this.#conversationBase[t] = nextConversation;
+      nextConversation += store.conversations[t]!;
+    }
+    const count = store.entryCount;
+    this.length = count;
+    this.#ticketOf = new Uint32Array(count);
+    for (let t = 0; t < tickets; t++) {
+      const first = store.firstEntry[t]!;
+      this.#ticketOf.fill(t, first, first + store.entries[t]!);
+    }
+    for (let e = 0; e < count; e++) this.#user(store.entryUser[e]!);
+    this.#entryOf = orderBy(count, (e) => store.entrySegments[4 * e]! - worldStart);
+    this.#rowOf = new Uint32Array(count);
+    for (let n = 0; n < count; n++) this.#rowOf[this.#entryOf[n]!] = n;
+    this.#timeTracking = new Uint32Array(count);
+    this.#assessment = new Uint32Array(count);
+    this.#scorecard = new Uint8Array(count);
+    this.#csat = new Uint32Array(count);
+    this.#stars = new Uint8Array(count);
+    this.#csatText = new Int8Array(count).fill(-1);
+    this.#draw(new Random(seed, 'enneo-views'));
+  }
+
+  /** Makes each entry's draws in worklog-id order: scorecard first, then the CSAT answer. */
+  #draw(rng: Random): void {
+    const store = this.#store;
+    let timeTracking = 1;
+    let assessment = 1;
+    let csat = 1;
+    for (let n = 0; n < this.length; n++) {
+      const e = this.#entryOf[n]!;
+      this.#timeTracking[n] = timeTracking;
+      timeTracking += Number.isNaN(store.entrySegments[4 * e + 2]!) ? 1 : 2;
+      const assessments = store.entryAssessments[e]!;
+      if (assessments > 0) {
+        this.#assessment[n] = assessment;
+        assessment += assessments;
+        this.#scorecard[n] = rng.int(0, SCORECARDS.length - 1);
+      }
+      if (store.entryCsat[e]) {
+        this.#csat[n] = csat++;
+        const stars = rng.pick(STARS);
+        this.#stars[n] = stars;
+        if (rng.chance(0.4)) {
+          const texts = textsFor(stars);
+          this.#csatText[n] = texts.indexOf(rng.pick(texts));
+        }
+      }
+    }
+  }
+
+  #user(userId: number): UserText {
+    const info = this.#users.get(userId);
+    if (!info) throw new Error(`worklog entry by unknown Enneo user ${userId}`);
+    return info;
+  }
+
+  #facts(t: number): TicketFacts {
+    if (t !== this.#lastTicket || this.#lastFacts === undefined) {
+      this.#lastFacts = ticketFacts(this.#store, t, this.#ticketId[t]!, this.#conversationBase[t]!);
+      this.#lastTicket = t;
+    }
+    return this.#lastFacts;
+  }
+
+  /** The department handling a ticket: its owner's (who took its first step), on every row. */
+  #department(t: number): string {
+    return this.#user(this.#store.entryUser[this.#store.firstEntry[t]!]!).user.department;
+  }
+
+  #row(n: number, fact: TicketFacts): ExportRow {
+    const e = this.#entryOf[n]!;
+    const t = this.#ticketOf[e]!;
+    const info = this.#user(this.#store.entryUser[e]!);
+    return exportRow(this.#store, t, e, FIRST_WORKLOG_ID + n, fact, info, this.#department(t));
+  }
+
+  #entry(n: number, fact: TicketFacts): TicketWorklogEntry {
+    const csatId = this.#csat[n]!;
+    let csat: Csat | null = null;
+    if (csatId > 0) {
+      const stars = this.#stars[n]!;
+      const text = this.#csatText[n]!;
+      csat = {
+        id: csatId,
+        scale: 5,
+        answerStars: stars,
+        answerText: text < 0 ? null : textsFor(stars)[text]!,
+      };
+    }
+    return worklogEntry(this.#store, this.#entryOf[n]!, FIRST_WORKLOG_ID + n, fact, {
+      timeTracking: this.#timeTracking[n]!,
+      assessment: this.#assessment[n]!,
+      scorecard: this.#scorecard[n]!,
+      csat,
+    });
+  }
+
+  row(at: number): ExportRow {
+    if (!(at >= 0 && at < this.length)) throw new RangeError(`no export row at ${at}`);
+    return this.#row(at, this.#facts(this.#ticketOf[this.#entryOf[at]!]!));
+  }
+
+  entriesOf(ticketId: number): TicketWorklogEntry[] | undefined {
+    const position = ticketId - FIRST_TICKET_ID;
+    if (!Number.isSafeInteger(position) || position < 0 || position >= this.#byCreation.length)
+      return undefined;
+    const t = this.#byCreation[position]!;
+    const first = this.#store.firstEntry[t]!;
+    const rows = Array.from({ length: this.#store.entries[t]! }, (_, i) => this.#rowOf[first + i]!);
+    rows.sort((a, b) => a - b);
+    const fact = this.#facts(t);
+    return rows.map((n) => this.#entry(n, fact));
+  }
+
+  /** Every row or entry in worklog-id order, each ticket's facts computed once. */
+  #all<T>(build: (n: number, fact: TicketFacts) => T): T[] {
+    const facts: (TicketFacts | undefined)[] = new Array(this.#store.count);
+    const left = this.#store.entries.slice();
+    const out: T[] = new Array(this.length);
+    for (let n = 0; n < this.length; n++) {
+      const t = this.#ticketOf[this.#entryOf[n]!]!;
+      const fact = facts[t] ?? ticketFacts(this.#store, t, this.#ticketId[t]!, this.#conversationBase[t]!);
+      // Keep a ticket's facts only while rows of it are still to come.
+      facts[t] = --left[t]! > 0 ? fact : undefined;
+      out[n] = build(n, fact);
+    }
+    return out;
+  }
+
+  /** Every export row, in canonical order (userWorklogId ascending). */
+  exportRows(): ExportRow[] {
+    return this.#all((n, fact) => this.#row(n, fact));
+  }
+
+  /** Every ticket worklog entry, in canonical order (id ascending). */
+  ticketWorklogs(): TicketWorklogEntry[] {
+    return this.#all((n, fact) => this.#entry(n, fact));
+  }
+
+  column(column: ExportColumn): CellValue[] {
+    const store = this.#store;
+    const out: CellValue[] = new Array(this.length);
+    const cell = this.#cell(column);
+    if (cell) {
+      for (let n = 0; n < this.length; n++) out[n] = cell(this.#entryOf[n]!, n);
+      return out;
+    }
+    // Columns of a ticket's facts: one ticket at a time, each ticket's facts computed once.
+    for (let t = 0; t < store.count; t++) {
+      const fact = ticketFacts(store, t, this.#ticketId[t]!, this.#conversationBase[t]!);
+      const first = store.firstEntry[t]!;
+      for (let e = first; e < first + store.entries[t]!; e++) {
+        const n = this.#rowOf[e]!;
+        out[n] = this.#row(n, fact)[column];
+      }
+    }
+    return out;
+  }
+
+  /** A column read straight from the store, or undefined for those that need the ticket's facts. */
+  #cell(column: ExportColumn): ((e: number, n: number) => CellValue) | undefined {
+    const s = this.#store;
+    const user = (e: number) => this.#user(s.entryUser[e]!).user;
+    switch (column) {
+      case 'date':
+        return (e) => enneoDateTime(s.entrySegments[4 * e]!);
+      case 'name':
+        return (e) => user(e).name;
+      case 'userId':
+        return (e) => user(e).userId;
+      case 'email':
+        return (e) => user(e).email;
+      case 'ticketId':
+        return (e) => this.#ticketId[this.#ticketOf[e]!]!;
+      case 'userWorklogId':
+        return (_e, n) => FIRST_WORKLOG_ID + n;
+      case 'action':
+        return (e) => WORKLOG_ACTIONS[s.entryAction[e]!]!;
+      case 'channel':
+        return (e) => CHANNELS[s.channel[this.#ticketOf[e]!]!]!;
+      case 'department':
+        return (e) => this.#department(this.#ticketOf[e]!);
+      case 'duration':
+        return (e) => durationOf(s, e);
+      case 'status':
+        return (e) => TICKET_STATUSES[s.entryStatus[e]!]!;
+      default:
+        return undefined;
+    }
+  }
+}
