@@ -6,12 +6,22 @@
  * (~1.1 GB), and the garbage collector has a million fewer objects to trace.
  */
 import { durationOf, exportRow, type UserText, worklogEntry } from './enneo-rows.ts';
+import {
+  type CellValue,
+  type ExportRowSource,
+  FACT_FIELDS,
+  FIRST_CONVERSATION_ID,
+  FIRST_TICKET_ID,
+  FIRST_WORKLOG_ID,
+  orderBy,
+  type TicketWorklogSource,
+} from './enneo-source.ts';
 import type { EnneoUser } from './people.ts';
 import { Random } from './random.ts';
 import { CSAT_TEXTS, SCORECARDS } from './taxonomy.ts';
 import { exportJsonArray, type TicketFacts, ticketFacts } from './ticket-facts.ts';
 import { TICKET_STATUSES, type TicketStore } from './ticket-store.ts';
-import { enneoDateTime } from './time.ts';
+import { DAY_S, enneoDateTime } from './time.ts';
 import {
   CHANNELS,
   type Csat,
@@ -21,47 +31,9 @@ import {
   WORKLOG_ACTIONS,
 } from './types.ts';
 
-/** Ids start here and follow creation order (tickets) or time order (worklog entries). */
-export const FIRST_TICKET_ID = 10_001;
-export const FIRST_CONVERSATION_ID = 200_001;
-export const FIRST_WORKLOG_ID = 1;
-
-/** A cell of an export row, as sort orders compare it. */
-export type CellValue = string | number | null;
-
-/** Export rows by position (row `n` has userWorklogId n + 1), built on demand. */
-export interface ExportRowSource {
-  readonly length: number;
-  /** The row at position `at` (a fresh object each call). */
-  row(at: number): ExportRow;
-  /** Every row's value of `column`, in row order, without building the rows. */
-  column(column: ExportColumn): CellValue[];
-}
-
-/** A ticket's worklog entries, built on demand. */
-export interface TicketWorklogSource {
-  /** The ticket's entries in worklog-id order (fresh objects), or undefined for an unknown ticket. */
-  entriesOf(ticketId: number): TicketWorklogEntry[] | undefined;
-}
-
 const STARS = [1, 2, 3, 4, 4, 5, 5, 5, 5] as const;
 const textsFor = (stars: number): readonly string[] =>
   stars >= 4 ? CSAT_TEXTS.happy : stars === 3 ? CSAT_TEXTS.neutral : CSAT_TEXTS.unhappy;
-
-/** Sorts indices by a non-negative integer key, ties by index, packed into one float each. */
-function orderBy(count: number, key: (i: number) => number): Uint32Array {
-  const scale = 2 ** Math.max(1, Math.ceil(Math.log2(count + 1)));
-  const packed = new Float64Array(count);
-  for (let i = 0; i < count; i++) {
-    const value = key(i) * scale + i;
-    if (!(value <= Number.MAX_SAFE_INTEGER)) throw new Error('world too large to order its Enneo records');
-    packed[i] = value;
-  }
-  packed.sort();
-  const order = new Uint32Array(count);
-  for (let i = 0; i < count; i++) order[i] = packed[i]! % scale;
-  return order;
-}
 
 /**
  * Ticket ids follow creation time, worklog ids follow the time an entry started; the random
@@ -254,45 +226,76 @@ export class EnneoRecords implements ExportRowSource, TicketWorklogSource {
       for (let n = 0; n < this.length; n++) out[n] = cell(this.#entryOf[n]!, n);
       return out;
     }
-    // Columns of a ticket's facts: one ticket at a time, each ticket's facts computed once.
+    // A column of the ticket's facts: one ticket at a time, each ticket's facts computed once.
+    const field = FACT_FIELDS[column];
     for (let t = 0; t < store.count; t++) {
       const fact = ticketFacts(store, t, this.#ticketId[t]!, this.#conversationBase[t]!);
       const first = store.firstEntry[t]!;
       for (let e = first; e < first + store.entries[t]!; e++) {
         const n = this.#rowOf[e]!;
-        out[n] = this.#row(n, fact)[column];
+        out[n] = field ? fact[field] : this.#row(n, fact)[column];
       }
     }
     return out;
   }
 
-  /** A column read straight from the store, or undefined for those that need the ticket's facts. */
+  /**
+   * Non-negative integer keys that order the rows exactly as the column's values do (ties by
+   * position, which is userWorklogId order), for the columns that have such keys: a sort by them
+   * is numeric and builds no strings. Undefined for the other columns.
+   */
+  sortKeys(column: ExportColumn, dateOnly: boolean): Float64Array | undefined {
+    const s = this.#store;
+    let key: ((e: number, n: number) => number) | undefined;
+    // `YYYY-MM-DD HH:MM:SS` text orders as the instant it shows (four-digit years).
+    if (column === 'date')
+      key = dateOnly ? (e) => Math.floor(s.entrySegments[4 * e]! / DAY_S) : (e) => s.entrySegments[4 * e]!;
+    else if (column === 'userWorklogId') key = (_e, n) => n;
+    else if (column === 'duration') key = (e) => durationOf(s, e);
+    else if (column === 'ticketId') key = (e) => this.#ticketId[this.#ticketOf[e]!]!;
+    else if (column === 'userId') key = (e) => s.entryUser[e]!;
+    if (key === undefined) return undefined;
+    const keys = new Float64Array(this.length);
+    for (let n = 0; n < this.length; n++) keys[n] = key(this.#entryOf[n]!, n);
+    return keys;
+  }
+
+  /** A column read straight from the store, or undefined for those of the ticket's facts. */
   #cell(column: ExportColumn): ((e: number, n: number) => CellValue) | undefined {
     const s = this.#store;
-    const user = (e: number) => this.#user(s.entryUser[e]!).user;
+    const user = (e: number) => this.#user(s.entryUser[e]!);
+    const ticket = (e: number) => this.#ticketOf[e]!;
     switch (column) {
       case 'date':
         return (e) => enneoDateTime(s.entrySegments[4 * e]!);
       case 'name':
-        return (e) => user(e).name;
+        return (e) => user(e).user.name;
       case 'userId':
-        return (e) => user(e).userId;
+        return (e) => user(e).user.userId;
       case 'email':
-        return (e) => user(e).email;
+        return (e) => user(e).user.email;
+      case 'teams':
+        return (e) => user(e).teams;
       case 'ticketId':
-        return (e) => this.#ticketId[this.#ticketOf[e]!]!;
+        return (e) => this.#ticketId[ticket(e)]!;
+      case 'conversationId': {
+        const local = (e: number) => s.entryConversation[e]!;
+        return (e) => (local(e) < 0 ? null : this.#conversationBase[ticket(e)]! + local(e));
+      }
       case 'userWorklogId':
         return (_e, n) => FIRST_WORKLOG_ID + n;
       case 'action':
         return (e) => WORKLOG_ACTIONS[s.entryAction[e]!]!;
-      case 'channel':
-        return (e) => CHANNELS[s.channel[this.#ticketOf[e]!]!]!;
-      case 'department':
-        return (e) => this.#department(this.#ticketOf[e]!);
       case 'duration':
         return (e) => durationOf(s, e);
+      case 'durationAfterWork':
+        return (e) => s.entryAfterWork[e]!;
       case 'status':
         return (e) => TICKET_STATUSES[s.entryStatus[e]!]!;
+      case 'channel':
+        return (e) => CHANNELS[s.channel[ticket(e)]!]!;
+      case 'department':
+        return (e) => this.#department(ticket(e));
       default:
         return undefined;
     }

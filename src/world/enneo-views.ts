@@ -7,20 +7,22 @@
  * then kept: the Enneo handler reads the compact records instead (`enneoSources`), so a server
  * never holds a million row objects unless something asks for the arrays themselves.
  */
-import { EnneoRecords, type ExportRowSource, type TicketWorklogSource } from './enneo-records.ts';
+import { EnneoRecords } from './enneo-records.ts';
+import type { ExportRowSource, TicketWorklogSource } from './enneo-source.ts';
 import type { EnneoUser } from './people.ts';
 import type { TicketStore } from './ticket-store.ts';
 import type { ExportRow, TicketWorklogEntry, World } from './types.ts';
 
+export { EnneoRecords } from './enneo-records.ts';
 export {
   type CellValue,
-  EnneoRecords,
   type ExportRowSource,
   FIRST_CONVERSATION_ID,
   FIRST_TICKET_ID,
   FIRST_WORKLOG_ID,
+  packedOrder,
   type TicketWorklogSource,
-} from './enneo-records.ts';
+} from './enneo-source.ts';
 
 export type EnneoViews = World['enneo'];
 

@@ -51,7 +51,16 @@ describe("a generated world's Enneo records, built on demand", () => {
     const plain = new ExportStore(rows);
     for (const level of ['none', 'pseudonymized'] as const) {
       const projection = projectionFor(level, []);
-      for (const column of ['date', 'name', 'topic', 'rawData', 'userWorklogId'] as const) {
+      for (const column of [
+        'date',
+        'name',
+        'topic',
+        'rawData',
+        'userWorklogId',
+        'duration',
+        'ticketId',
+        'userId',
+      ] as const) {
         for (const orderByDirection of ['asc', 'desc'] as const) {
           const request = { orderByField: column, orderByDirection, offset: 37, limit: 250 };
           const page = compact.page(request, projection);
