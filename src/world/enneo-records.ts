@@ -31,6 +31,9 @@ import {
   WORKLOG_ACTIONS,
 } from './types.ts';
 
+/** Export rows kept once built: a few MB, eight pages of the largest limit (1,000). */
+const RECENT_ROWS = 8_192;
+
 const STARS = [1, 2, 3, 4, 4, 5, 5, 5, 5] as const;
 const textsFor = (stars: number): readonly string[] =>
   stars >= 4 ? CSAT_TEXTS.happy : stars === 3 ? CSAT_TEXTS.neutral : CSAT_TEXTS.unhappy;
@@ -62,6 +65,7 @@ export class EnneoRecords implements ExportRowSource, TicketWorklogSource {
   /** The facts of the ticket built last: a page often shows a ticket's rows side by side. */
   #lastTicket = -1;
   #lastFacts: TicketFacts | undefined;
+  readonly #recent = new Map<number, ExportRow>();
 
   /** @throws Error when an entry names an Enneo user not in `users`. */
   constructor(seed: number, store: TicketStore, users: ReadonlyMap<number, EnneoUser>, worldStart: number) {
@@ -177,8 +181,14 @@ export class EnneoRecords implements ExportRowSource, TicketWorklogSource {
   }
 
   row(at: number): ExportRow {
+    let row = this.#recent.get(at);
+    if (row !== undefined) return row;
     if (!(at >= 0 && at < this.length)) throw new RangeError(`no export row at ${at}`);
-    return this.#row(at, this.#facts(this.#ticketOf[this.#entryOf[at]!]!));
+    row = this.#row(at, this.#facts(this.#ticketOf[this.#entryOf[at]!]!));
+    // Rows built last are kept (oldest out first): pages built from objects (xlsx) come back.
+    if (this.#recent.size >= RECENT_ROWS) this.#recent.delete(this.#recent.keys().next().value!);
+    this.#recent.set(at, row);
+    return row;
   }
 
   entriesOf(ticketId: number): TicketWorklogEntry[] | undefined {
