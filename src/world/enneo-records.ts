@@ -5,7 +5,15 @@
  * million rows holds about 130 MB instead of a million row objects and a million worklog trees
  * (~1.1 GB), and the garbage collector has a million fewer objects to trace.
  */
-import { durationOf, exportRow, type UserText, worklogEntry } from './enneo-rows.ts';
+import {
+  CSAT_STARS,
+  csatAnswer,
+  csatTexts,
+  durationOf,
+  exportRow,
+  type UserText,
+  worklogEntry,
+} from './enneo-rows.ts';
 import {
   type CellValue,
   type ExportRowSource,
@@ -18,13 +26,12 @@ import {
 } from './enneo-source.ts';
 import type { EnneoUser } from './people.ts';
 import { Random } from './random.ts';
-import { CSAT_TEXTS, SCORECARDS } from './taxonomy.ts';
+import { SCORECARDS } from './taxonomy.ts';
 import { exportJsonArray, type TicketFacts, ticketFacts } from './ticket-facts.ts';
 import { TICKET_STATUSES, type TicketStore } from './ticket-store.ts';
 import { DAY_S, enneoDateTime } from './time.ts';
 import {
   CHANNELS,
-  type Csat,
   type ExportColumn,
   type ExportRow,
   type TicketWorklogEntry,
@@ -33,10 +40,6 @@ import {
 
 /** Export rows kept once built: a few MB, eight pages of the largest limit (1,000). */
 const RECENT_ROWS = 8_192;
-
-const STARS = [1, 2, 3, 4, 4, 5, 5, 5, 5] as const;
-const textsFor = (stars: number): readonly string[] =>
-  stars >= 4 ? CSAT_TEXTS.happy : stars === 3 ? CSAT_TEXTS.neutral : CSAT_TEXTS.unhappy;
 
 /**
  * Ticket ids follow creation time, worklog ids follow the time an entry started; the random
@@ -123,10 +126,10 @@ export class EnneoRecords implements ExportRowSource, TicketWorklogSource {
       }
       if (store.entryCsat[e]) {
         this.#csat[n] = csat++;
-        const stars = rng.pick(STARS);
+        const stars = rng.pick(CSAT_STARS);
         this.#stars[n] = stars;
         if (rng.chance(0.4)) {
-          const texts = textsFor(stars);
+          const texts = csatTexts(stars);
           this.#csatText[n] = texts.indexOf(rng.pick(texts));
         }
       }
@@ -161,17 +164,7 @@ export class EnneoRecords implements ExportRowSource, TicketWorklogSource {
 
   #entry(n: number, fact: TicketFacts): TicketWorklogEntry {
     const csatId = this.#csat[n]!;
-    let csat: Csat | null = null;
-    if (csatId > 0) {
-      const stars = this.#stars[n]!;
-      const text = this.#csatText[n]!;
-      csat = {
-        id: csatId,
-        scale: 5,
-        answerStars: stars,
-        answerText: text < 0 ? null : textsFor(stars)[text]!,
-      };
-    }
+    const csat = csatId > 0 ? csatAnswer(csatId, this.#stars[n]!, this.#csatText[n]!) : null;
     return worklogEntry(this.#store, this.#entryOf[n]!, FIRST_WORKLOG_ID + n, fact, {
       timeTracking: this.#timeTracking[n]!,
       assessment: this.#assessment[n]!,

@@ -5,7 +5,7 @@
  * built, so records can be built on demand instead of kept.
  */
 import type { EnneoUser } from './people.ts';
-import { ACTION_TEXT, PENDING_REASONS, SCORECARDS } from './taxonomy.ts';
+import { ACTION_TEXT, CSAT_TEXTS, PENDING_REASONS, SCORECARDS } from './taxonomy.ts';
 import { orNull, type TicketFacts } from './ticket-facts.ts';
 import { TICKET_STATUSES, type TicketStore } from './ticket-store.ts';
 import { DAY_S, enneoDateTime, formatDay, isoSeconds } from './time.ts';
@@ -23,6 +23,18 @@ import {
  * arrays would cost time and memory. Records are read-only for consumers.
  */
 const NO_ASSESSMENTS = Object.freeze([]) as unknown as TicketWorklogEntry['assessments'];
+
+/** The stars a CSAT answer gives, drawn uniformly: most customers are content. */
+export const CSAT_STARS = [1, 2, 3, 4, 4, 5, 5, 5, 5] as const;
+
+/** The texts a customer giving `stars` may write: happy customers praise, unhappy ones complain. */
+export const csatTexts = (stars: number): readonly string[] =>
+  stars >= 4 ? CSAT_TEXTS.happy : stars === 3 ? CSAT_TEXTS.neutral : CSAT_TEXTS.unhappy;
+
+/** A CSAT answer; `text` indexes csatTexts(stars), or is −1 for none. */
+export function csatAnswer(id: number, stars: number, text: number): Csat {
+  return { id, scale: 5, answerStars: stars, answerText: text < 0 ? null : csatTexts(stars)[text]! };
+}
 
 /** A user as the export shows them: the record and the teams as Enneo's JSON array text. */
 export interface UserText {
