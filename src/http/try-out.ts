@@ -5,6 +5,7 @@
  * these instead and says so. Pure.
  */
 import type { VendorName } from '../core/registry.ts';
+import { newestTicketId } from '../world/enneo-views.ts';
 import type { World } from '../world/types.ts';
 
 /** Parameter name (as the contract spells it, e.g. `userIds[]`) → the value to pre-fill. */
@@ -48,8 +49,8 @@ export function tryOutValues(
     }
     case 'enneo': {
       // The ticket of the newest worklog entry: a ticket that has worklogs.
-      const last = world.enneo.ticketWorklogs.at(-1);
-      return last ? { ticketId: last.ticketId } : {};
+      const ticketId = newestTicketId(world.enneo);
+      return ticketId === undefined ? {} : { ticketId };
     }
     case 'autozod': {
       const last = world.autozod.sessions.at(-1);

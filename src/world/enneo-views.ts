@@ -106,3 +106,15 @@ export function exportRowCount(enneo: World['enneo']): number {
   const { exportRows } = enneoSources(enneo);
   return exportRows.length;
 }
+
+/** The ticket of the newest worklog entry (the highest id), without building the entries. */
+export function newestTicketId(enneo: World['enneo']): number | undefined {
+  const { ticketWorklogs } = enneoSources(enneo);
+  if (ticketWorklogs instanceof EnneoRecords) {
+    // Entry n and export row n are the same worklog entry.
+    return ticketWorklogs.length === 0
+      ? undefined
+      : (ticketWorklogs.row(ticketWorklogs.length - 1).ticketId ?? undefined);
+  }
+  return (ticketWorklogs as readonly TicketWorklogEntry[]).at(-1)?.ticketId;
+}

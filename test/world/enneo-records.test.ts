@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ExportStore } from '../../mocks/enneo/export-store.ts';
 import { projectionFor } from '../../mocks/enneo/privacy.ts';
 import { TicketWorklogIndex } from '../../mocks/enneo/ticket-worklogs.ts';
-import { EnneoRecords, enneoSources, exportRowCount } from '../../src/world/enneo-views.ts';
+import { EnneoRecords, enneoSources, exportRowCount, newestTicketId } from '../../src/world/enneo-views.ts';
 import { generateWorld } from '../../src/world/index.ts';
 import { EXPORT_COLUMNS } from '../../src/world/types.ts';
 
@@ -20,6 +20,8 @@ describe("a generated world's Enneo records, built on demand", () => {
     expect(enneoSources(onDemand.enneo).ticketWorklogs).toBe(records);
     expect(exportRowCount(onDemand.enneo)).toBe(rows.length);
     expect(records.length).toBe(rows.length);
+    expect(newestTicketId(onDemand.enneo)).toBe(entries.at(-1)!.ticketId);
+    expect(enneoSources(onDemand.enneo).exportRows).toBeInstanceOf(EnneoRecords);
   });
 
   it('build each export row alone exactly as the whole array holds it, in any order', () => {
@@ -88,6 +90,8 @@ describe("a generated world's Enneo records, built on demand", () => {
     expect(enneoSources(world.enneo).exportRows).toBe(replaced);
     expect(enneoSources(world.enneo).ticketWorklogs).toBeInstanceOf(EnneoRecords);
     const copy = { ...world.enneo };
+    expect(newestTicketId(copy)).toBe(world.enneo.ticketWorklogs.at(-1)!.ticketId);
+    expect(newestTicketId({ exportRows: [], ticketWorklogs: [] })).toBeUndefined();
     expect(enneoSources(copy)).toEqual({ exportRows: replaced, ticketWorklogs: world.enneo.ticketWorklogs });
     expect(JSON.parse(JSON.stringify(world.enneo))).toEqual(copy);
   });
