@@ -3,6 +3,7 @@
  * agent's first request), and the teams' members, so that a request costs O(agents × days in
  * range), not O(all sessions).
  */
+import { sessionsOf } from '../../src/world/duty-records.ts';
 import type { World } from '../../src/world/types.ts';
 import { dayOfMs, MS_PER_DAY } from './calendar-day.ts';
 import type { DaySessions, SessionItem } from './summary.ts';
@@ -40,28 +41,29 @@ export function createSessionIndex(world: Pick<World, 'people' | 'autozod'>): Se
 
   // Checked and grouped by agent now; each agent's days are built on the first request for them,
   // so start-up does not build (and the heap does not hold) session items nobody asks for.
-  const sessions = world.autozod.sessions;
+  const sessions = sessionsOf(world.autozod);
   const startMs = new Float64Array(sessions.length);
   const endMs = new Float64Array(sessions.length);
-  const sessionsOf = new Map<string, number[]>();
+  const sessionsOfAgent = new Map<string, number[]>();
   for (let i = 0; i < sessions.length; i++) {
-    const session = sessions[i]!;
-    startMs[i] = Date.parse(session.start);
-    endMs[i] = Date.parse(session.end);
+    startMs[i] = sessions.startMs(i);
+    endMs[i] = sessions.endMs(i);
     if (!Number.isFinite(startMs[i]!) || !Number.isFinite(endMs[i]!) || endMs[i]! < startMs[i]!) {
+      const session = sessions.session(i);
       throw new RangeError(
         `autozod session of agent ${session.agentId} has invalid times: ${session.start} → ${session.end}`,
       );
     }
-    const list = sessionsOf.get(session.agentId);
+    const agentId = sessions.agentId(i);
+    const list = sessionsOfAgent.get(agentId);
     if (list) list.push(i);
-    else sessionsOf.set(session.agentId, [i]);
+    else sessionsOfAgent.set(agentId, [i]);
   }
   const byAgent = new Map<string, Map<number, SessionItem[]>>();
   const daysOf = (agentId: string): Map<number, SessionItem[]> | undefined => {
     let days = byAgent.get(agentId);
     if (days !== undefined) return days;
-    const list = sessionsOf.get(agentId);
+    const list = sessionsOfAgent.get(agentId);
     if (list === undefined) return undefined;
     days = new Map();
     for (const i of list) {

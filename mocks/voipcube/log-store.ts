@@ -1,3 +1,4 @@
+import { type StatusLogSource, statusLogSource } from '../../src/world/duty-records.ts';
 import type { StatusLog } from '../../src/world/types.ts';
 import type { DateRange } from './date-range.ts';
 
@@ -59,15 +60,15 @@ function compareCanonical(aMs: number, aUser: string, bMs: number, bUser: string
 }
 
 /** The logs in canonical order; the world already gives them so, and then no sort is paid for. */
-function canonicalOrder(logs: readonly StatusLog[], times: Float64Array): Uint32Array {
+function canonicalOrder(logs: StatusLogSource, times: Float64Array): Uint32Array {
   const order = new Uint32Array(logs.length);
   for (let i = 0; i < order.length; i++) order[i] = i;
   let sorted = true;
   for (let i = 1; i < logs.length && sorted; i++) {
-    sorted = compareCanonical(times[i - 1]!, logs[i - 1]!.userId, times[i]!, logs[i]!.userId) <= 0;
+    sorted = compareCanonical(times[i - 1]!, logs.userId(i - 1), times[i]!, logs.userId(i)) <= 0;
   }
   if (!sorted) {
-    order.sort((a, b) => compareCanonical(times[a]!, logs[a]!.userId, times[b]!, logs[b]!.userId) || a - b);
+    order.sort((a, b) => compareCanonical(times[a]!, logs.userId(a), times[b]!, logs.userId(b)) || a - b);
   }
   return order;
 }
@@ -76,18 +77,18 @@ function canonicalOrder(logs: readonly StatusLog[], times: Float64Array): Uint32
  * Indexes status logs for range and user queries: the time window is found by binary search on
  * epoch ms (O(log n)), and each user's logs are kept as an index array so that a user filter
  * costs O(log n) per user plus the answer. Each log is serialised to JSON when first answered and
- * then kept, so that start-up does not pay for the logs nobody asks for.
+ * then kept, so that start-up does not pay for the logs nobody asks for. `source`: the logs, or a
+ * generated world's compact records (`statusLogsOf`).
  * Throws (a programming error, not a request error) when a log's time is not a date.
  */
-export function createLogStore(logs: readonly StatusLog[], options: LogStoreOptions = {}): LogStore {
+export function createLogStore(
+  source: readonly StatusLog[] | StatusLogSource,
+  options: LogStoreOptions = {},
+): LogStore {
   const mergeLimit = options.mergeLimit ?? DEFAULT_MERGE_LIMIT;
+  const logs = statusLogSource(source);
   const rawTimes = new Float64Array(logs.length);
-  for (let i = 0; i < logs.length; i++) {
-    const time = logs[i]!.time;
-    const ms = Date.parse(time);
-    if (Number.isNaN(ms)) throw new Error(`status log time "${time}" is not a date`);
-    rawTimes[i] = ms;
-  }
+  for (let i = 0; i < logs.length; i++) rawTimes[i] = logs.timeMs(i);
   const order = canonicalOrder(logs, rawTimes);
   const n = order.length;
   const times = new Float64Array(n);
@@ -100,7 +101,7 @@ export function createLogStore(logs: readonly StatusLog[], options: LogStoreOpti
   const counts: number[] = [];
   for (let i = 0; i < n; i++) {
     const src = order[i]!;
-    const userId = logs[src]!.userId;
+    const userId = logs.userId(src);
     times[i] = rawTimes[src]!;
     if (userId !== lastUserId) {
       const key = userId.toLowerCase();
@@ -127,7 +128,7 @@ export function createLogStore(logs: readonly StatusLog[], options: LogStoreOpti
   const jsonAt = (i: number): string => {
     let text = json[i];
     if (text === undefined) {
-      const log = logs[order[i]!]!;
+      const log = logs.log(order[i]!);
       text = JSON.stringify({ status: log.status, userId: log.userId, time: log.time });
       json[i] = text;
     }

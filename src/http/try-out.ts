@@ -5,6 +5,7 @@
  * these instead and says so. Pure.
  */
 import type { VendorName } from '../core/registry.ts';
+import { sessionsOf, statusLogsOf } from '../world/duty-records.ts';
 import { newestTicketId } from '../world/enneo-views.ts';
 import type { World } from '../world/types.ts';
 
@@ -35,8 +36,9 @@ export function tryOutValues(
 ): TryOutValues {
   switch (vendor) {
     case 'voipcube': {
-      const last = world.voipcube.statusLogs.at(-1);
-      if (!last) return {};
+      const logs = statusLogsOf(world.voipcube);
+      if (logs.length === 0) return {};
+      const last = logs.log(logs.length - 1);
       // The whole UTC day of the newest log (both ends inclusive), that log's user, page 1.
       const from = dayStart(last.time);
       return {
@@ -53,8 +55,9 @@ export function tryOutValues(
       return ticketId === undefined ? {} : { ticketId };
     }
     case 'autozod': {
-      const last = world.autozod.sessions.at(-1);
-      if (!last) return {};
+      const sessions = sessionsOf(world.autozod);
+      if (sessions.length === 0) return {};
+      const last = sessions.session(sessions.length - 1);
       // The week up to the newest session's day: a range with sessions, of an agent of that team.
       const end = dayStart(last.start);
       return {

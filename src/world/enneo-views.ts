@@ -9,6 +9,7 @@
  */
 import { EnneoRecords } from './enneo-records.ts';
 import type { ExportRowSource, TicketWorklogSource } from './enneo-source.ts';
+import { defineLazy, recordsOf } from './lazy-views.ts';
 import type { EnneoUser } from './people.ts';
 import type { TicketStore } from './ticket-store.ts';
 import type { ExportRow, TicketWorklogEntry, World } from './types.ts';
@@ -26,41 +27,6 @@ export {
 
 export type EnneoViews = World['enneo'];
 
-interface LazyViews {
-  records: EnneoRecords;
-  exportRows: () => ExportRow[];
-  ticketWorklogs: () => TicketWorklogEntry[];
-}
-
-/** The views built by buildEnneoViews, with the getters that prove a property was not replaced. */
-const lazyViews = new WeakMap<object, LazyViews>();
-
-/**
- * An own, enumerable property built by `build` on first read and kept; assigning replaces it with
- * a plain data property (which `enneoSources` then honours).
- */
-function lazyProperty<T>(target: object, key: string, build: () => T): () => T {
-  let value: T | undefined;
-  const get = () => {
-    value ??= build();
-    return value;
-  };
-  Object.defineProperty(target, key, {
-    enumerable: true,
-    configurable: true,
-    get,
-    set(next: T) {
-      Object.defineProperty(target, key, {
-        value: next,
-        enumerable: true,
-        configurable: true,
-        writable: true,
-      });
-    },
-  });
-  return get;
-}
-
 /**
  * Builds both Enneo views of the planned tickets. Ticket ids follow creation time, worklog ids
  * follow the time an entry started, so both arrays come out in canonical order (userWorklogId
@@ -75,9 +41,8 @@ export function buildEnneoViews(
 ): EnneoViews {
   const records = new EnneoRecords(seed, store, users, worldStart);
   const views = {} as EnneoViews;
-  const exportRows = lazyProperty(views, 'exportRows', () => records.exportRows());
-  const ticketWorklogs = lazyProperty(views, 'ticketWorklogs', () => records.ticketWorklogs());
-  lazyViews.set(views, { records, exportRows, ticketWorklogs });
+  defineLazy(views, 'exportRows', records, () => records.exportRows());
+  defineLazy(views, 'ticketWorklogs', records, () => records.ticketWorklogs());
   return views;
 }
 
@@ -92,12 +57,11 @@ export interface EnneoSources {
  * world (and a property not since replaced) its compact records, otherwise the arrays themselves.
  */
 export function enneoSources(enneo: World['enneo']): EnneoSources {
-  const lazy = lazyViews.get(enneo);
-  const untouched = (key: 'exportRows' | 'ticketWorklogs') =>
-    lazy !== undefined && Object.getOwnPropertyDescriptor(enneo, key)?.get === lazy[key];
+  const rows = recordsOf(enneo, 'exportRows');
+  const entries = recordsOf(enneo, 'ticketWorklogs');
   return {
-    exportRows: untouched('exportRows') ? lazy!.records : enneo.exportRows,
-    ticketWorklogs: untouched('ticketWorklogs') ? lazy!.records : enneo.ticketWorklogs,
+    exportRows: rows instanceof EnneoRecords ? rows : enneo.exportRows,
+    ticketWorklogs: entries instanceof EnneoRecords ? entries : enneo.ticketWorklogs,
   };
 }
 
