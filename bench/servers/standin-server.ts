@@ -16,6 +16,7 @@ import type { AddressInfo } from 'node:net';
 import { exportStoreCacheStats } from '../../mocks/enneo/export-store.ts';
 import { createApp } from '../../src/app.ts';
 import { listen } from '../../src/cli/server.ts';
+import { statusLogsOf } from '../../src/world/duty-records.ts';
 import { exportRowCount } from '../../src/world/enneo-views.ts';
 import { DEFAULT_ANCHOR, DEFAULT_SEED, DEFAULT_SIZE, generateWorld } from '../../src/world/index.ts';
 import type { WorldSize } from '../../src/world/types.ts';
@@ -83,7 +84,7 @@ function main(): void {
       heapUsed: process.memoryUsage().heapUsed,
       // Counted without building the rows: reading world.enneo.exportRows would build them all.
       exportRows: exportRowCount(world.enneo),
-      statusLogs: world.voipcube.statusLogs.length,
+      statusLogs: statusLogsOf(world.voipcube).length,
       agents: world.people.filter((p) => p.voipcube !== null).length,
       size,
       anchor: world.meta.anchor,
