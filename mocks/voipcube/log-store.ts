@@ -95,7 +95,7 @@ export function createLogStore(
   const json: (string | undefined)[] = new Array(n);
   const userNo = new Int32Array(n);
   const userNumbers = new Map<string, number>();
-  /** The lowercase key of each distinct userId string: the world shares one string per user. */
+  // The user of the log before: runs of one user's logs skip lowercasing and the lookup.
   let lastUserId: string | undefined;
   let lastNo = -1;
   const counts: number[] = [];
