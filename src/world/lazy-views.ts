@@ -6,17 +6,13 @@
  * never holds millions of record objects the garbage collector would trace again and again.
  */
 
-interface Lazy {
-  records: object;
-  get: () => unknown;
-}
-
-/** Per view object, per property: the records behind it and the getter that proves it untouched. */
-const lazyViews = new WeakMap<object, Map<string, Lazy>>();
+/** The records behind each lazy property, by its getter (which copies of the view share). */
+const recordsByGetter = new WeakMap<() => unknown, object>();
 
 /**
  * Defines `target[key]` as built by `build` on first read and then kept; assigning replaces it
- * with a plain data property (after which `recordsOf` no longer answers the records).
+ * with a plain data property on the object assigned to (after which `recordsOf` no longer
+ * answers the records for that object).
  */
 export function defineLazy<T>(target: object, key: string, records: object, build: () => T): void {
   let value: T | undefined;
@@ -28,26 +24,23 @@ export function defineLazy<T>(target: object, key: string, records: object, buil
     enumerable: true,
     configurable: true,
     get,
-    set(next: T) {
-      Object.defineProperty(target, key, {
-        value: next,
-        enumerable: true,
-        configurable: true,
-        writable: true,
-      });
+    set(this: object, next: T) {
+      Object.defineProperty(this, key, { value: next, enumerable: true, configurable: true, writable: true });
     },
   });
-  let views = lazyViews.get(target);
-  if (views === undefined) {
-    views = new Map();
-    lazyViews.set(target, views);
-  }
-  views.set(key, { records, get });
+  recordsByGetter.set(get, records);
 }
 
 /** The records behind `target[key]`, or undefined when it is a plain value (or was replaced). */
 export function recordsOf(target: object, key: string): object | undefined {
-  const lazy = lazyViews.get(target)?.get(key);
-  if (lazy === undefined || Object.getOwnPropertyDescriptor(target, key)?.get !== lazy.get) return undefined;
-  return lazy.records;
+  const get = Object.getOwnPropertyDescriptor(target, key)?.get;
+  return get === undefined ? undefined : recordsByGetter.get(get);
+}
+
+/**
+ * A shallow copy of a view object that keeps its lazy properties lazy (a spread would read, and
+ * so build, every one of them).
+ */
+export function copyView<T extends object>(view: T): T {
+  return Object.defineProperties({}, Object.getOwnPropertyDescriptors(view)) as T;
 }

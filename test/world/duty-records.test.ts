@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createSessionIndex } from '../../mocks/autozod/session-index.ts';
 import { createLogStore } from '../../mocks/voipcube/log-store.ts';
+import { worldWith } from '../../src/core/overrides.ts';
 import { SessionRecords, StatusLogRecords, sessionsOf, statusLogsOf } from '../../src/world/duty-records.ts';
+import { EnneoRecords, enneoSources } from '../../src/world/enneo-views.ts';
 import { generateWorld } from '../../src/world/index.ts';
+import { copyView } from '../../src/world/lazy-views.ts';
 
 const options = { seed: 5, anchor: '2025-03-31', size: { agents: 7, days: 45, tickets: 50 } };
 /** Two copies of one world: one read through its compact records only, one built whole. */
@@ -63,9 +66,21 @@ describe("a generated world's status logs and sessions, built on demand", () => 
     world.voipcube.statusLogs = replaced;
     expect(statusLogsOf(world.voipcube).log(1)).toBe(replaced[1]);
     expect(statusLogsOf(world.voipcube).length).toBe(2);
+    const kept = copyView(world.autozod);
+    expect(sessionsOf(kept)).toBeInstanceOf(SessionRecords);
+    kept.sessions = [];
+    expect(sessionsOf(kept).length).toBe(0);
+    expect(sessionsOf(world.autozod)).toBeInstanceOf(SessionRecords);
     const copy = { ...world.autozod };
     expect(sessionsOf(copy)).not.toBeInstanceOf(SessionRecords);
     expect(sessionsOf(copy).session(0)).toBe(copy.sessions[0]);
     expect(JSON.parse(JSON.stringify(world.autozod))).toEqual(copy);
+  });
+
+  it('stay records behind a world served with other datasets overridden', () => {
+    const served = worldWith(generateWorld(options), { sessions: [] });
+    expect(served.autozod.sessions).toEqual([]);
+    expect(statusLogsOf(served.voipcube)).toBeInstanceOf(StatusLogRecords);
+    expect(enneoSources(served.enneo).exportRows).toBeInstanceOf(EnneoRecords);
   });
 });
