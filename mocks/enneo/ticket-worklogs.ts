@@ -30,8 +30,9 @@ export const TICKET_CACHE_SIZE = 2_048;
 
 /**
  * Each ticket's worklog entries as UTF-8 JSON, rendered when the ticket is first asked for and
- * kept for the most recently asked tickets only (a million-entry world rendered whole would hold
- * about a gigabyte). An unknown ticket answers `[]` (assumed: the docs list no 404).
+ * kept for the most recently asked tickets only (an entry is ~0.9 kB of JSON: a million-entry
+ * world rendered whole would hold ~0.9 GB). An unknown ticket answers `[]` (assumed: the docs
+ * list no 404).
  */
 export class TicketWorklogIndex {
   readonly #source: TicketWorklogSource | readonly TicketWorklogEntry[];
