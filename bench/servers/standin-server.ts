@@ -16,6 +16,8 @@ import type { AddressInfo } from 'node:net';
 import { exportStoreCacheStats } from '../../mocks/enneo/export-store.ts';
 import { createApp } from '../../src/app.ts';
 import { listen } from '../../src/cli/server.ts';
+import { statusLogsOf } from '../../src/world/duty-records.ts';
+import { exportRowCount } from '../../src/world/enneo-views.ts';
 import { DEFAULT_ANCHOR, DEFAULT_SEED, DEFAULT_SIZE, generateWorld } from '../../src/world/index.ts';
 import type { WorldSize } from '../../src/world/types.ts';
 
@@ -80,8 +82,9 @@ function main(): void {
       generateMs: t1 - t0,
       startMs,
       heapUsed: process.memoryUsage().heapUsed,
-      exportRows: world.enneo.exportRows.length,
-      statusLogs: world.voipcube.statusLogs.length,
+      // Counted without building the rows: reading world.enneo.exportRows would build them all.
+      exportRows: exportRowCount(world.enneo),
+      statusLogs: statusLogsOf(world.voipcube).length,
       agents: world.people.filter((p) => p.voipcube !== null).length,
       size,
       anchor: world.meta.anchor,

@@ -1,8 +1,10 @@
 /**
- * The world's Autozod sessions, grouped once (at router creation) by agent and by UTC day, and
- * the teams' members, so that a request costs O(agents × days in range), not O(all sessions).
+ * The world's Autozod sessions, grouped by agent (at router creation) and by UTC day (on an
+ * agent's first request), and the teams' members, so that a request costs O(agents × days in
+ * range), not O(all sessions).
  */
-import type { AutozodSession, World } from '../../src/world/types.ts';
+import { sessionsOf } from '../../src/world/duty-records.ts';
+import type { World } from '../../src/world/types.ts';
 import { dayOfMs, MS_PER_DAY } from './calendar-day.ts';
 import type { DaySessions, SessionItem } from './summary.ts';
 
@@ -37,26 +39,50 @@ export function createSessionIndex(world: Pick<World, 'people' | 'autozod'>): Se
     else teams.set(teamId, [agentId]);
   }
 
-  const byAgent = new Map<string, Map<number, SessionItem[]>>();
-  for (const session of world.autozod.sessions) {
-    for (const piece of splitAtMidnights(session)) {
-      let days = byAgent.get(session.agentId);
-      if (!days) {
-        days = new Map();
-        byAgent.set(session.agentId, days);
-      }
-      const list = days.get(piece.day);
-      if (list) list.push(piece.item);
-      else days.set(piece.day, [piece.item]);
+  // Checked and grouped by agent now; each agent's days are built on the first request for them,
+  // so start-up does not build (and the heap does not hold) session items nobody asks for.
+  const sessions = sessionsOf(world.autozod);
+  const startMs = new Float64Array(sessions.length);
+  const endMs = new Float64Array(sessions.length);
+  const sessionsOfAgent = new Map<string, number[]>();
+  for (let i = 0; i < sessions.length; i++) {
+    startMs[i] = sessions.startMs(i);
+    endMs[i] = sessions.endMs(i);
+    if (!Number.isFinite(startMs[i]!) || !Number.isFinite(endMs[i]!) || endMs[i]! < startMs[i]!) {
+      const session = sessions.session(i);
+      throw new RangeError(
+        `autozod session of agent ${session.agentId} has invalid times: ${session.start} → ${session.end}`,
+      );
     }
+    const agentId = sessions.agentId(i);
+    const list = sessionsOfAgent.get(agentId);
+    if (list) list.push(i);
+    else sessionsOfAgent.set(agentId, [i]);
   }
-  for (const days of byAgent.values()) for (const list of days.values()) list.sort(compareSessions);
+  const byAgent = new Map<string, Map<number, SessionItem[]>>();
+  const daysOf = (agentId: string): Map<number, SessionItem[]> | undefined => {
+    let days = byAgent.get(agentId);
+    if (days !== undefined) return days;
+    const list = sessionsOfAgent.get(agentId);
+    if (list === undefined) return undefined;
+    days = new Map();
+    for (const i of list) {
+      for (const piece of splitAtMidnights(agentId, startMs[i]!, endMs[i]!)) {
+        const day = days.get(piece.day);
+        if (day) day.push(piece.item);
+        else days.set(piece.day, [piece.item]);
+      }
+    }
+    for (const day of days.values()) day.sort(compareSessions);
+    byAgent.set(agentId, days);
+    return days;
+  };
 
   return {
     agentsOfTeam: (teamId) => teams.get(teamId) ?? NO_AGENTS,
     teamOfAgent: (agentId) => teamOf.get(agentId),
     daysFor(agentIds, startDay, endDay) {
-      const indexes = agentIds.map((id) => byAgent.get(id));
+      const indexes = agentIds.map(daysOf);
       const out: DaySessions[] = [];
       for (let day = startDay; day <= endDay; day++) {
         const lists: SessionItem[][] = [];
@@ -88,14 +114,11 @@ function compareSessions(a: SessionItem, b: SessionItem): number {
  * The world promises that a session never crosses a UTC midnight; should one do so anyway, it is
  * cut at each midnight so that no agent-day holds more than its 86,400 s.
  */
-function splitAtMidnights(session: AutozodSession): { day: number; item: SessionItem }[] {
-  const startMs = Date.parse(session.start);
-  const endMs = Date.parse(session.end);
-  if (!Number.isFinite(startMs) || !Number.isFinite(endMs) || endMs < startMs) {
-    throw new RangeError(
-      `autozod session of agent ${session.agentId} has invalid times: ${session.start} → ${session.end}`,
-    );
-  }
+function splitAtMidnights(
+  agentId: string,
+  startMs: number,
+  endMs: number,
+): { day: number; item: SessionItem }[] {
   const pieces: { day: number; item: SessionItem }[] = [];
   let from = startMs;
   for (;;) {
@@ -105,7 +128,7 @@ function splitAtMidnights(session: AutozodSession): { day: number; item: Session
     pieces.push({
       day,
       item: {
-        agent_id: session.agentId,
+        agent_id: agentId,
         start: new Date(from).toISOString(),
         end: new Date(to).toISOString(),
         // Whole seconds elapsed; sub-second remainders are dropped, as a seconds counter would.

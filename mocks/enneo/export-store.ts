@@ -1,11 +1,11 @@
 import { DEFAULT_SEED } from '../../src/world/defaults.ts';
-import type { ExportRow } from '../../src/world/types.ts';
+import type { ExportRowSource } from '../../src/world/enneo-views.ts';
 import { csvHeader, csvRecord } from './csv.ts';
 import type { ExportQuery } from './export-params.ts';
 import { type Projection, projectRow } from './privacy.ts';
 import { createPseudonyms, type Pseudonyms } from './pseudonyms.ts';
 import { RowBytesCache, type RowBytesCacheStats } from './row-bytes-cache.ts';
-import { SortIndex } from './sort-index.ts';
+import { type ExportRows, rowSource, SortIndex } from './sort-index.ts';
 
 export type { RowBytesCacheStats } from './row-bytes-cache.ts';
 
@@ -52,23 +52,27 @@ export interface ExportStoreOptions {
  * row's bytes into the answer, no text to join and encode again.
  */
 export class ExportStore {
-  readonly #rows: readonly ExportRow[];
+  readonly #rows: ExportRowSource;
   readonly #index: SortIndex;
   readonly #bytes: RowBytesCache;
   readonly #csvHeaders = new Map<Projection['id'], Buffer>();
 
   readonly #pseudonyms: Pseudonyms;
 
-  /** `pseudonyms` names users under pseudonymized (default: those of the default seed). */
+  /**
+   * `rows`: an array, or a generated world's compact records (`enneoSources`), whose rows are
+   * then built only when a page needs bytes it has not cached. `pseudonyms` names users under
+   * pseudonymized (default: those of the default seed).
+   */
   constructor(
-    rows: readonly ExportRow[],
+    rows: ExportRows,
     pseudonyms: Pseudonyms = createPseudonyms(DEFAULT_SEED),
     options: ExportStoreOptions = {},
   ) {
-    this.#rows = rows;
-    this.#bytes = new RowBytesCache(rows.length, options.cacheBytes);
+    this.#rows = rowSource(rows);
+    this.#bytes = new RowBytesCache(this.#rows.length, options.cacheBytes);
     this.#pseudonyms = pseudonyms;
-    this.#index = new SortIndex(rows, pseudonyms);
+    this.#index = new SortIndex(this.#rows, pseudonyms);
     for (const ref of liveStores) if (ref.deref() === undefined) liveStores.delete(ref);
     liveStores.add(new WeakRef(this));
   }
@@ -117,7 +121,7 @@ export class ExportStore {
 
   /** The page as projected row objects (for xlsx). */
   objects(indices: readonly number[], projection: Projection): Record<string, unknown>[] {
-    return indices.map((at) => projectRow(this.#rows[at]!, projection, this.#pseudonyms));
+    return indices.map((at) => projectRow(this.#rows.row(at), projection, this.#pseudonyms));
   }
 
   /** Each row's cached bytes in one format and projection, rendering those not seen before. */
@@ -128,7 +132,7 @@ export class ExportStore {
       const at = indices[i]!;
       let bytes = slots.get(at);
       if (bytes === undefined) {
-        const row = projectRow(this.#rows[at]!, projection, this.#pseudonyms);
+        const row = projectRow(this.#rows.row(at), projection, this.#pseudonyms);
         bytes = slots.put(at, format === 'json' ? JSON.stringify(row) : csvRecord(projection.columns, row));
       }
       parts[i] = bytes;

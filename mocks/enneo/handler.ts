@@ -13,6 +13,7 @@ import type {
 } from '../../src/core/types.ts';
 import { BytePool } from '../../src/http/byte-pool.ts';
 import { apiError } from '../../src/http/errors.ts';
+import { enneoSources } from '../../src/world/enneo-views.ts';
 import { authenticate, type Caller } from './auth.ts';
 import type { EnneoCredentials } from './credentials.ts';
 import { CSV_CONTENT_TYPE, CSV_DISPOSITION } from './csv.ts';
@@ -66,8 +67,10 @@ export function createEnneoAuthenticator(
  * changes apply at once; the indexes, the output pool and the verified-token cache belong to it.
  */
 export function createEnneoHandler(deps: VendorDeps<EnneoCredentials, EnneoSettings>): VendorHandler {
-  const store = new ExportStore(deps.world.enneo.exportRows, createPseudonyms(deps.world.meta.seed));
-  const tickets = new TicketWorklogIndex(deps.world.enneo.ticketWorklogs);
+  // A generated world's compact records, so that its rows are built per page, never all at once.
+  const sources = enneoSources(deps.world.enneo);
+  const store = new ExportStore(sources.exportRows, createPseudonyms(deps.world.meta.seed));
+  const tickets = new TicketWorklogIndex(sources.ticketWorklogs);
   // The xlsx workbook's date: the world's anchor, so that the same world answers the same bytes.
   const stamp = new Date(`${deps.world.meta.anchor}T00:00:00Z`);
   const pool = new BytePool();

@@ -1,8 +1,25 @@
+import { type CellValue, type ExportRowSource, packedOrder } from '../../src/world/enneo-views.ts';
 import type { ExportColumn, ExportRow } from '../../src/world/types.ts';
 import { dateOnly } from './privacy.ts';
 import type { Pseudonyms } from './pseudonyms.ts';
 
-export type SortValue = string | number | null;
+export type SortValue = CellValue;
+
+/** Export rows as an array or as compact records built on demand (a generated world's). */
+export type ExportRows = ExportRowSource | readonly ExportRow[];
+
+const isSource = (rows: ExportRows): rows is ExportRowSource => !Array.isArray(rows);
+
+/** The rows as a source: compact records as they are, an array read in place. */
+export function rowSource(rows: ExportRows): ExportRowSource {
+  if (isSource(rows)) return rows;
+  const array = rows as readonly ExportRow[];
+  return {
+    length: array.length,
+    row: (at) => array[at]!,
+    column: (column) => array.map((row) => row[column]),
+  };
+}
 
 /**
  * Compares two cell values in MySQL's ascending order: NULL first, numbers numerically, strings
@@ -34,12 +51,12 @@ export interface SortKey {
  * a page is read straight out of the index in O(limit).
  */
 export class SortIndex {
-  readonly #rows: readonly ExportRow[];
+  readonly #rows: ExportRowSource;
   readonly #pseudonyms: Pseudonyms | undefined;
   readonly #cache = new Map<string, Uint32Array>();
 
-  constructor(rows: readonly ExportRow[], pseudonyms?: Pseudonyms) {
-    this.#rows = rows;
+  constructor(rows: ExportRows, pseudonyms?: Pseudonyms) {
+    this.#rows = rowSource(rows);
     this.#pseudonyms = pseudonyms;
   }
 
@@ -76,21 +93,58 @@ export class SortIndex {
   #build(key: SortKey): Uint32Array {
     const rows = this.#rows;
     const pseudonyms = this.#pseudonyms;
-    const values: SortValue[] = rows.map((row) => {
-      if (key.column === 'name' && key.pseudonymName) {
-        if (!pseudonyms) throw new Error('SortIndex: ordering by pseudonym needs the pseudonyms');
-        return pseudonyms(row.userId);
+    const byName = key.column === 'name' && key.pseudonymName;
+    const keys = byName ? undefined : rows.sortKeys?.(key.column, key.dateOnly && key.column === 'date');
+    if (keys !== undefined) {
+      const order = packedOrder(keys.length, (i) => keys[i]!);
+      if (order !== undefined) return order;
+    }
+    let values: SortValue[];
+    if (byName) {
+      if (!pseudonyms) throw new Error('SortIndex: ordering by pseudonym needs the pseudonyms');
+      values = rows.column('userId').map((userId) => pseudonyms(userId as number | null));
+    } else {
+      values = rows.column(key.column);
+      if (key.dateOnly && key.column === 'date') {
+        for (let i = 0; i < values.length; i++) {
+          const value = values[i];
+          if (typeof value === 'string') values[i] = dateOnly(value);
+        }
       }
-      const value = row[key.column] as SortValue;
-      return key.dateOnly && key.column === 'date' && typeof value === 'string' ? dateOnly(value) : value;
-    });
+    }
+    const ids = rows.column('userWorklogId');
+    // In a generated world (and any world whose ids ascend with the rows) ties fall to the index.
+    if (ascendingIds(ids)) return orderByRank(values);
     const order = new Uint32Array(rows.length);
     for (let i = 0; i < order.length; i++) order[i] = i;
     return order.sort(
-      (a, b) =>
-        compareValues(values[a]!, values[b]!) ||
-        compareValues(rows[a]!.userWorklogId, rows[b]!.userWorklogId) ||
-        a - b,
+      (a, b) => compareValues(values[a]!, values[b]!) || compareValues(ids[a]!, ids[b]!) || a - b,
     );
   }
+}
+
+/**
+ * Row indices ordered by value, ties by index. Each distinct value gets its rank (the distinct
+ * values sorted: few for most columns, already in order for `date`), and rank and index are packed
+ * into one float each, so the million-row sort is a numeric one, with no comparator calls.
+ */
+function orderByRank(values: readonly SortValue[]): Uint32Array {
+  const n = values.length;
+  const ranks = new Map<SortValue, number>();
+  for (let i = 0; i < n; i++) ranks.set(values[i]!, 0);
+  const distinct = [...ranks.keys()].sort(compareValues);
+  for (let r = 0; r < distinct.length; r++) ranks.set(distinct[r]!, r);
+  const order = packedOrder(n, (i) => ranks.get(values[i]!)!);
+  if (order === undefined) throw new Error('SortIndex: too many rows to order');
+  return order;
+}
+
+/** Whether every id is a number greater than the one before it. */
+function ascendingIds(ids: readonly SortValue[]): boolean {
+  let previous = Number.NEGATIVE_INFINITY;
+  for (const id of ids) {
+    if (typeof id !== 'number' || !(id > previous)) return false;
+    previous = id;
+  }
+  return true;
 }

@@ -6,6 +6,7 @@ import { bytesResponse, JSON_CONTENT_TYPE } from '../../src/core/responses.ts';
 import type { PlainResponse, VendorAuthenticator, VendorDeps, VendorHandler } from '../../src/core/types.ts';
 import { apiError } from '../../src/http/errors.ts';
 import { singleParam } from '../../src/http/params.ts';
+import { statusLogsOf } from '../../src/world/duty-records.ts';
 import { authenticate } from './auth.ts';
 import type { VoipcubeCredentials } from './credentials.ts';
 import { parseDateRange } from './date-range.ts';
@@ -32,7 +33,8 @@ export function createVoipcubeAuthenticator(
 }
 
 export function createVoipcubeHandler(deps: VendorDeps<VoipcubeCredentials, object>): VendorHandler {
-  const store = createLogStore(deps.world.voipcube.statusLogs);
+  // A generated world's compact records: its status logs are never all built as objects.
+  const store = createLogStore(statusLogsOf(deps.world.voipcube));
 
   return async (req): Promise<PlainResponse | null> => {
     if (!ROUTE.test(req.path)) return null;

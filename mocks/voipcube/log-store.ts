@@ -1,3 +1,4 @@
+import { type StatusLogSource, statusLogSource } from '../../src/world/duty-records.ts';
 import type { StatusLog } from '../../src/world/types.ts';
 import type { DateRange } from './date-range.ts';
 
@@ -59,58 +60,84 @@ function compareCanonical(aMs: number, aUser: string, bMs: number, bUser: string
 }
 
 /** The logs in canonical order; the world already gives them so, and then no sort is paid for. */
-function canonicalOrder(logs: readonly StatusLog[], times: readonly number[]): number[] {
-  const order = logs.map((_, i) => i);
+function canonicalOrder(logs: StatusLogSource, times: Float64Array): Uint32Array {
+  const order = new Uint32Array(logs.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
   let sorted = true;
   for (let i = 1; i < logs.length && sorted; i++) {
-    sorted = compareCanonical(times[i - 1]!, logs[i - 1]!.userId, times[i]!, logs[i]!.userId) <= 0;
+    sorted = compareCanonical(times[i - 1]!, logs.userId(i - 1), times[i]!, logs.userId(i)) <= 0;
   }
   if (!sorted) {
-    order.sort((a, b) => compareCanonical(times[a]!, logs[a]!.userId, times[b]!, logs[b]!.userId) || a - b);
+    order.sort((a, b) => compareCanonical(times[a]!, logs.userId(a), times[b]!, logs.userId(b)) || a - b);
   }
   return order;
 }
 
 /**
- * Indexes status logs for range and user queries: each log is serialised to JSON once, the time
- * window is found by binary search on epoch ms (O(log n)), and each user's logs are kept as an
- * index array so that a user filter costs O(log n) per user plus the answer.
+ * Indexes status logs for range and user queries: the time window is found by binary search on
+ * epoch ms (O(log n)), and each user's logs are kept as an index array so that a user filter
+ * costs O(log n) per user plus the answer. Each log is serialised to JSON when first answered and
+ * then kept, so that start-up does not pay for the logs nobody asks for. `source`: the logs, or a
+ * generated world's compact records (`statusLogsOf`).
  * Throws (a programming error, not a request error) when a log's time is not a date.
  */
-export function createLogStore(logs: readonly StatusLog[], options: LogStoreOptions = {}): LogStore {
+export function createLogStore(
+  source: readonly StatusLog[] | StatusLogSource,
+  options: LogStoreOptions = {},
+): LogStore {
   const mergeLimit = options.mergeLimit ?? DEFAULT_MERGE_LIMIT;
-  const rawTimes = logs.map((log) => {
-    const ms = Date.parse(log.time);
-    if (Number.isNaN(ms)) throw new Error(`status log time "${log.time}" is not a date`);
-    return ms;
-  });
+  const logs = statusLogSource(source);
+  const rawTimes = new Float64Array(logs.length);
+  for (let i = 0; i < logs.length; i++) rawTimes[i] = logs.timeMs(i);
   const order = canonicalOrder(logs, rawTimes);
   const n = order.length;
   const times = new Float64Array(n);
-  const json: string[] = new Array(n);
+  const json: (string | undefined)[] = new Array(n);
   const userNo = new Int32Array(n);
   const userNumbers = new Map<string, number>();
-  const perUserLists: number[][] = [];
-  order.forEach((src, i) => {
-    const log = logs[src]!;
+  // The user of the log before: runs of one user's logs skip lowercasing and the lookup.
+  let lastUserId: string | undefined;
+  let lastNo = -1;
+  const counts: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const src = order[i]!;
+    const userId = logs.userId(src);
     times[i] = rawTimes[src]!;
-    // Fixed key order, as the vendor's example shows it.
-    json[i] = JSON.stringify({ status: log.status, userId: log.userId, time: log.time });
-    const key = log.userId.toLowerCase();
-    let no = userNumbers.get(key);
-    if (no === undefined) {
-      no = perUserLists.length;
-      userNumbers.set(key, no);
-      perUserLists.push([]);
+    if (userId !== lastUserId) {
+      const key = userId.toLowerCase();
+      let no = userNumbers.get(key);
+      if (no === undefined) {
+        no = counts.length;
+        userNumbers.set(key, no);
+        counts.push(0);
+      }
+      lastUserId = userId;
+      lastNo = no;
     }
-    userNo[i] = no;
-    perUserLists[no]!.push(i);
-  });
-  const perUser = perUserLists.map((list) => Int32Array.from(list));
+    userNo[i] = lastNo;
+    counts[lastNo]!++;
+  }
+  // Each user's positions, ascending: counted first, then filled, with no growing arrays.
+  const perUser = counts.map((count) => new Int32Array(count));
+  const filled = new Int32Array(counts.length);
+  for (let i = 0; i < n; i++) {
+    const no = userNo[i]!;
+    perUser[no]![filled[no]!++] = i;
+  }
+  /** The JSON of the log at canonical position i, in the key order the vendor's example shows. */
+  const jsonAt = (i: number): string => {
+    let text = json[i];
+    if (text === undefined) {
+      const log = logs.log(order[i]!);
+      text = JSON.stringify({ status: log.status, userId: log.userId, time: log.time });
+      json[i] = text;
+    }
+    return text;
+  };
   const timeAt = (i: number) => times[i]!;
 
   function* between(lo: number, hi: number): Iterable<string> {
-    for (let i = lo; i < hi; i++) yield json[i]!;
+    for (let i = lo; i < hi; i++) yield jsonAt(i);
   }
 
   function selectAll({ fromMs, toMs }: DateRange): Selection {
@@ -154,7 +181,7 @@ export function createLogStore(logs: readonly StatusLog[], options: LogStoreOpti
         if (best < 0) return;
         const index = runs[best]!.list[heads[best]!]!;
         heads[best]!++;
-        if (k >= start) yield json[index]!;
+        if (k >= start) yield jsonAt(index);
       }
     }
 
@@ -164,7 +191,7 @@ export function createLogStore(logs: readonly StatusLog[], options: LogStoreOpti
       const hi = upperBound(n, timeAt, toMs);
       for (let i = lo; i < hi && k < end; i++) {
         if (mask[userNo[i]!] !== 1) continue;
-        if (k >= start) yield json[i]!;
+        if (k >= start) yield jsonAt(i);
         k++;
       }
     }
@@ -178,7 +205,7 @@ export function createLogStore(logs: readonly StatusLog[], options: LogStoreOpti
         if (runs.length === 1) {
           const run = runs[0]!;
           return (function* () {
-            for (let j = run.a + s; j < run.a + e; j++) yield json[run.list[j]!]!;
+            for (let j = run.a + s; j < run.a + e; j++) yield jsonAt(run.list[j]!);
           })();
         }
         return runs.length <= mergeLimit ? merged(s, e) : masked(s, e);

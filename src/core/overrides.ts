@@ -5,6 +5,7 @@
  * sorting, privacy, formats, date ranges, summaries) applies to the rows as to the world's.
  */
 import { type FixtureChecks, fixtureChecks } from '../world/fixture-check.ts';
+import { copyView } from '../world/lazy-views.ts';
 import type { AutozodSession, ExportRow, StatusLog, TicketWorklogEntry, World } from '../world/types.ts';
 import { isVendorName, VENDORS, type VendorName } from './registry.ts';
 import { DATASET_VENDORS, type DataOverride, type Dataset } from './stubs-store.ts';
@@ -83,9 +84,10 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * generator keeps (World's doc comment): handlers' indexes assume it.
  */
 export function worldWith(world: World, overrides: Partial<Record<Dataset, unknown[]>>): World {
-  const enneo = { ...world.enneo };
-  const voipcube = { ...world.voipcube };
-  const autozod = { ...world.autozod };
+  // Copies that keep a generated world's arrays unbuilt where they are not overridden.
+  const enneo = copyView(world.enneo);
+  const voipcube = copyView(world.voipcube);
+  const autozod = copyView(world.autozod);
   if (overrides.exportRows) {
     enneo.exportRows = [...(overrides.exportRows as ExportRow[])].sort((a, b) =>
       byNumber(a.userWorklogId, b.userWorklogId),

@@ -5,6 +5,8 @@
  * these instead and says so. Pure.
  */
 import type { VendorName } from '../core/registry.ts';
+import { sessionsOf, statusLogsOf } from '../world/duty-records.ts';
+import { newestTicketId } from '../world/enneo-views.ts';
 import type { World } from '../world/types.ts';
 
 /** Parameter name (as the contract spells it, e.g. `userIds[]`) → the value to pre-fill. */
@@ -34,8 +36,9 @@ export function tryOutValues(
 ): TryOutValues {
   switch (vendor) {
     case 'voipcube': {
-      const last = world.voipcube.statusLogs.at(-1);
-      if (!last) return {};
+      const logs = statusLogsOf(world.voipcube);
+      if (logs.length === 0) return {};
+      const last = logs.log(logs.length - 1);
       // The whole UTC day of the newest log (both ends inclusive), that log's user, page 1.
       const from = dayStart(last.time);
       return {
@@ -48,12 +51,13 @@ export function tryOutValues(
     }
     case 'enneo': {
       // The ticket of the newest worklog entry: a ticket that has worklogs.
-      const last = world.enneo.ticketWorklogs.at(-1);
-      return last ? { ticketId: last.ticketId } : {};
+      const ticketId = newestTicketId(world.enneo);
+      return ticketId === undefined ? {} : { ticketId };
     }
     case 'autozod': {
-      const last = world.autozod.sessions.at(-1);
-      if (!last) return {};
+      const sessions = sessionsOf(world.autozod);
+      if (sessions.length === 0) return {};
+      const last = sessions.session(sessions.length - 1);
       // The week up to the newest session's day: a range with sessions, of an agent of that team.
       const end = dayStart(last.start);
       return {

@@ -4,6 +4,7 @@
  */
 
 import { DEFAULT_ANCHOR, DEFAULT_SEED, DEFAULT_SIZE, defaultTicketCount } from './defaults.ts';
+import { dutyViews } from './duty-records.ts';
 import { buildSessions, buildStatusLogs } from './duty-views.ts';
 import { buildEnneoViews } from './enneo-views.ts';
 import type { EnneoUser } from './people.ts';
@@ -83,8 +84,7 @@ export function generateWorld(options: WorldOptions = {}): World {
     meta: { seed, anchor, size },
     people: cast.people,
     enneo: buildEnneoViews(seed, store, users, worldStart),
-    voipcube: { statusLogs: buildStatusLogs(seed, cast, schedule) },
-    autozod: { sessions: buildSessions(cast, schedule) },
+    ...dutyViews(buildStatusLogs(seed, cast, schedule), buildSessions(cast, schedule)),
   };
 }
 

@@ -207,7 +207,9 @@ export interface WorldMeta {
 /**
  * The whole seeded world. Arrays are in a canonical order:
  * exportRows and ticketWorklogs by userWorklogId ascending, statusLogs by time then userId,
- * sessions by start then agentId.
+ * sessions by start then agentId. In a world from `generateWorld`, these four arrays are built on
+ * first read and then kept (assigning replaces them); servers read the compact records behind them
+ * instead (`enneoSources`, `statusLogsOf`, `sessionsOf`; src/world/lazy-views.ts).
  */
 export interface World {
   meta: WorldMeta;

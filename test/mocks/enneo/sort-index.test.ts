@@ -66,6 +66,12 @@ describe('sort index', () => {
     expect(ids(index.page({ column: 'date', dateOnly: true }, 'asc', 0, 10))).toEqual([2, 4, 1, 3, 5]);
   });
 
+  it('breaks ties by userWorklogId (NULLs first) however the rows are stored', () => {
+    const stored = [rows[4]!, rows[2]!, { ...rows[0]!, userWorklogId: null }, rows[3]!, rows[1]!];
+    const order = new SortIndex(stored).page({ column: 'duration', dateOnly: false }, 'asc', 0, 10);
+    expect(order.map((i) => stored[i]!.userWorklogId)).toEqual([2, 5, null, 3, 4]);
+  });
+
   it('serves a window of the order and nothing past the end', () => {
     const key = { column: 'duration' as const, dateOnly: false };
     expect(ids(index.page(key, 'asc', 1, 2))).toEqual([5, 1]);
