@@ -82,14 +82,20 @@ export function createEnneoHandler(deps: VendorDeps<EnneoCredentials, EnneoSetti
       verified,
     );
 
-  /** A pooled page: its memory goes back to the pool once the door has written it. */
+  /**
+   * A pooled page: its memory goes back to the pool once the door has written it. The journal
+   * makes the same bytes again from the cached rows (`remake`) if it is read, instead of copying
+   * the page's head on every request.
+   */
   const pooled = (
     contentType: string,
     body: Buffer,
+    remake: () => Buffer,
     headers: Record<string, string> = {},
   ): PlainResponse => ({
     ...bytesResponse(200, contentType, body, headers),
     release: () => pool.release(body),
+    remake,
   });
 
   async function exportPage(req: VendorRequest): Promise<PlainResponse> {
@@ -101,11 +107,16 @@ export function createEnneoHandler(deps: VendorDeps<EnneoCredentials, EnneoSetti
     const page = store.page(query, projection);
     switch (query.format) {
       case 'json':
-        return pooled(JSON_CONTENT_TYPE, store.jsonBytes(page, projection, allocate));
+        return pooled(JSON_CONTENT_TYPE, store.jsonBytes(page, projection, allocate), () =>
+          store.jsonBytes(page, projection),
+        );
       case 'csv':
-        return pooled(CSV_CONTENT_TYPE, store.csvBytes(page, projection, allocate), {
-          'content-disposition': CSV_DISPOSITION,
-        });
+        return pooled(
+          CSV_CONTENT_TYPE,
+          store.csvBytes(page, projection, allocate),
+          () => store.csvBytes(page, projection),
+          { 'content-disposition': CSV_DISPOSITION },
+        );
       case 'xlsx': {
         const bytes = xlsxBytes(projection.columns, store.objects(page, projection), stamp);
         return bytesResponse(200, XLSX_CONTENT_TYPE, bytes, { 'content-disposition': XLSX_DISPOSITION });

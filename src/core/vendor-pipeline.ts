@@ -143,7 +143,8 @@ export function createVendorPipeline(deps: PipelineDeps): VendorPipeline {
     if (replayed !== undefined) entry.replayed = replayed;
     const stubbed = 'headers' in outcome ? outcome.headers[STUBBED_HEADER] : undefined;
     if (stubbed !== undefined) entry.stubbed = stubbed;
-    // Captured now, not when done: a pooled answer's memory is reused once it is written.
+    // Captured now, not when done: a pooled answer's memory is reused once it is written (unless
+    // the answer can make its bytes again, which is then left until someone reads the journal).
     if ('body' in outcome) {
       entry.responseBody = captureBody(
         outcome.body,
@@ -151,6 +152,7 @@ export function createVendorPipeline(deps: PipelineDeps): VendorPipeline {
         deps.journalBodyLimit,
         undefined,
         outcome.release !== undefined,
+        outcome.remake,
       );
     }
     outcome.done = (delivered) => {

@@ -58,6 +58,33 @@ describe('journal bodies', () => {
     expect(entry!.responseBody.truncated).toBe(Buffer.byteLength(first.text) > 8 * 1024 ? true : undefined);
   });
 
+  it('lists a page as it was sent, whole under a large limit, after the privacy setting changed', async () => {
+    const a = app({ journalBodyLimit: 1024 * 1024 });
+    const auth = `Bearer ${await enneoToken()}`;
+    const sent = await request(a)
+      .get(`${EXPORT}?format=json&limit=200`)
+      .set('Authorization', auth)
+      .expect(200);
+    expect(sent.text).toContain('"email"');
+    await request(a)
+      .put('/__standin/settings')
+      .send({ enneo: { reportingPrivacyLevel: 'pseudonymized' } })
+      .expect(200);
+    const now = await request(a)
+      .get(`${EXPORT}?format=json&limit=200`)
+      .set('Authorization', auth)
+      .expect(200);
+    expect(now.text).not.toBe(sent.text);
+    const [first, second] = (await request(a).get(`/__standin/requests?path=${EXPORT}`)).body
+      .requests as Entry[];
+    expect(first!.responseBody).toEqual({
+      contentType: sent.headers['content-type'],
+      size: Buffer.byteLength(sent.text),
+      text: sent.text,
+    });
+    expect(second!.responseBody.text).toBe(now.text);
+  });
+
   it('cuts a long text answer at the body limit and says so; notes a binary xlsx without its bytes', async () => {
     const a = app({ journalBodyLimit: 100 });
     const auth = `Bearer ${await enneoToken()}`;
