@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { REPLAYED_HEADER } from '../har/replay.ts';
 import { apiError, toApiError } from '../http/errors.ts';
 import type { FaultRules } from '../http/fault-rules.ts';
-import { decideFault, waitUnlessAborted } from '../http/faults.ts';
+import { decideFault, type FaultDecision, waitUnlessAborted } from '../http/faults.ts';
 import type { Journal, RecordedRequest } from '../http/journal.ts';
 import { captureBody } from '../http/journal-body.ts';
 import { vendorNotFoundMessage } from '../http/not-found.ts';
@@ -60,7 +60,11 @@ export function createVendorPipeline(deps: PipelineDeps): VendorPipeline {
     return jsonResponse(status, redactStrings(body, redactor.text), { ...e.headers });
   };
 
-  async function run(req: PlainRequest, relativePath: string): Promise<Outcome> {
+  /**
+   * The answer; null (or a promise of null) when the vendor has no such route. Not itself async:
+   * the common request (no fault) costs one promise, the handler's, not a second one around it.
+   */
+  function run(req: PlainRequest, relativePath: string): Outcome | Promise<Outcome | null> {
     if (Number(req.headers['content-length'] ?? 0) > VENDOR_BODY_LIMIT_BYTES) {
       const response = errorResponse(
         apiError('PAYLOAD_TOO_LARGE', `the request body is larger than ${VENDOR_BODY_LIMIT_BYTES} bytes`),
@@ -74,7 +78,16 @@ export function createVendorPipeline(deps: PipelineDeps): VendorPipeline {
       throw apiError('INVALID_PARAMETER', decision.problem, { parameter: 'Prefer' });
     }
     // Most requests ask for no fault and meet no rule: they go on at once.
-    if (decision.kind === 'none') return (await handler(vendorRequest(req, relativePath))) ?? notFound(req);
+    if (decision.kind === 'none') return handler(vendorRequest(req, relativePath));
+    return withFault(req, relativePath, decision);
+  }
+
+  /** A request that gets a fault: delayed, dropped, answered with an error, or let through late. */
+  async function withFault(
+    req: PlainRequest,
+    relativePath: string,
+    decision: Extract<FaultDecision, { kind: 'fault' }>,
+  ): Promise<Outcome> {
     const { fault, source } = decision;
     const applied = decision.preferenceApplied;
     const withApplied = (response: PlainResponse): PlainResponse => {
@@ -134,7 +147,7 @@ export function createVendorPipeline(deps: PipelineDeps): VendorPipeline {
     };
     let outcome: Outcome;
     try {
-      outcome = await run(req, relativePath);
+      outcome = (await run(req, relativePath)) ?? notFound(req);
     } catch (err) {
       outcome = errorResponse(err);
     }
