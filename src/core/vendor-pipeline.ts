@@ -13,7 +13,12 @@ import type { Journal, RecordedRequest } from '../http/journal.ts';
 import { captureBody } from '../http/journal-body.ts';
 import { vendorNotFoundMessage } from '../http/not-found.ts';
 import { retryAfterSeconds } from '../http/prefer.ts';
-import type { Redactor } from '../http/request-redaction.ts';
+import {
+  type RedactedHeaders,
+  type RedactedQuery,
+  type Redactor,
+  sameOrNew,
+} from '../http/request-redaction.ts';
 import { redactStrings } from './redact-body.ts';
 import type { VendorName } from './registry.ts';
 import { jsonResponse } from './responses.ts';
@@ -125,16 +130,22 @@ export function createVendorPipeline(deps: PipelineDeps): VendorPipeline {
     );
   }
 
+  // The redacted headers and query of the request before: most requests repeat them exactly.
+  let lastHeaders: RedactedHeaders = {};
+  let lastQuery: RedactedQuery = {};
+
   return async (req, relativePath) => {
     const started = performance.now();
+    lastQuery = sameOrNew(lastQuery, redactor.query(req.query));
+    lastHeaders = sameOrNew(lastHeaders, redactor.headers(req.headers));
     const entry: RecordedRequest = {
       id: 0,
       time: clock(),
       vendor: name,
       method: req.method,
       path: redactor.text(req.path),
-      query: redactor.query(req.query),
-      headers: redactor.headers(req.headers),
+      query: lastQuery,
+      headers: lastHeaders,
       status: null,
       durationMs: 0,
       requestBody: captureBody(

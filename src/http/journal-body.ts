@@ -36,8 +36,10 @@ export interface CapturedBody {
   contentType: string | null;
   size: number | null;
   bytes?: Uint8Array;
-  /** Makes the kept bytes (at most the bound) when they are listed, instead of `bytes`. */
+  /** Makes the body's bytes when they are listed, instead of `bytes`; `keep` of them are kept. */
   remake?: () => Uint8Array;
+  /** With `remake`: how many of its bytes are listed (the bound). */
+  keep?: number;
   truncated?: boolean;
   omitted?: JournalBody['omitted'];
 }
@@ -73,10 +75,9 @@ export function captureBody(
   if (remake !== undefined) {
     // The answer's bytes are made again from immutable data when listed: no copy per request, and
     // each entry holds only what the answer was made from, not its bytes.
-    const kept = () => remake().subarray(0, limit);
     return size > limit
-      ? { contentType: type, size, remake: kept, truncated: true }
-      : { contentType: type, size, remake: kept };
+      ? { contentType: type, size, remake, keep: limit, truncated: true }
+      : { contentType: type, size, remake, keep: limit };
   }
   // A whole body that nobody reuses is kept as it is (no copy); a pooled one is copied, since its
   // memory is reused once written, and so is a prefix, so as not to hold the whole big answer.
@@ -91,7 +92,7 @@ const decoder = new TextDecoder();
 /** The captured body as listed: decoded (a character cut at the bound shows as U+FFFD) and redacted. */
 export function listedBody(captured: CapturedBody, redact: (text: string) => string): JournalBody {
   const out: JournalBody = { contentType: captured.contentType, size: captured.size };
-  const bytes = captured.bytes ?? captured.remake?.();
+  const bytes = captured.bytes ?? captured.remake?.().subarray(0, captured.keep);
   if (bytes !== undefined) {
     out.text = redact(decoder.decode(bytes));
     if (captured.truncated) out.truncated = true;

@@ -177,3 +177,26 @@ export function createRedactor(secrets: readonly string[]): Redactor {
     },
   };
 }
+
+/**
+ * `next` if it differs from `previous`, else `previous`: a client sends the same headers and query
+ * request after request, and an entry of the journal holding the one object kept from before
+ * (old, shared) lets this request's copy die young instead of being kept, promoted and collected.
+ */
+export function sameOrNew<T extends RedactedHeaders | RedactedQuery>(previous: T, next: T): T {
+  let count = 0;
+  for (const name in next) {
+    const a = next[name]!;
+    const b = previous[name];
+    if (a !== b && !(Array.isArray(a) && Array.isArray(b) && sameStrings(a, b))) return next;
+    count += 1;
+  }
+  for (const _ in previous) count -= 1;
+  return count === 0 ? previous : next;
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
