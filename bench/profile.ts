@@ -3,9 +3,14 @@
  * while the bench's load runs (the inspector's Profiler, i.e. what `--cpu-prof` records, minus
  * start-up), and prints where the server's CPU time went (self time by function and by file).
  * `generate` profiles world generation and start-up under `node --cpu-prof` instead.
- * The .cpuprofile is kept under bench/results/profiles/ for Chrome DevTools.
+ * The .cpuprofile is kept under bench/results/profiles/ for Chrome DevTools. The load comes from
+ * the bench's generator (wrk when installed, else autocannon), pinned to the other CPU than the
+ * server's, as in the peer comparison, so that the profile is of a saturated server.
  *
- *   npx tsx bench/profile.ts page|deep|json1000|csv|xlsx|voipcube|generate [--seconds N] [--tickets N]
+ *   npx tsx bench/profile.ts page|small|deep|json1000|csv|xlsx|voipcube|generate [--seconds N] [--tickets N]
+ *
+ * `page` and `small` are the peer comparison's two answers: the export page (JSON, limit=100) and
+ * the ~1 KB VoIPcube page of 10 status logs. `voipcube` is a year of status logs, streamed.
  *
  * `deep` is the scale case: offset 990,000 by date of a world of `--tickets` tickets (give about
  * 560000 for 1,000,000 rows).
@@ -17,14 +22,14 @@ import { parseArgs } from 'node:util';
 import { defaultEnneoToken } from '../mocks/enneo/token.ts';
 import { DEFAULT_CREDENTIALS } from '../src/config/credentials.ts';
 import { installCleanup } from './lib/children.ts';
-import { exportUrl, VOIPCUBE_PATH } from './lib/context.ts';
+import { exportUrl, smallVoipcubeUrl, VOIPCUBE_PATH } from './lib/context.ts';
 import { type CpuProfile, formatHotspots, hotspots, inclusiveByFile } from './lib/cpu-profile.ts';
+import { generate, pickGenerator } from './lib/generator.ts';
 import { countBody } from './lib/http-get.ts';
-import { load } from './lib/load.ts';
 import { startStandin } from './lib/servers.ts';
 import { oneYearEndingOn } from './measures/streaming.ts';
 
-const SCENARIOS = ['page', 'deep', 'json1000', 'csv', 'xlsx', 'voipcube', 'generate'] as const;
+const SCENARIOS = ['page', 'small', 'deep', 'json1000', 'csv', 'xlsx', 'voipcube', 'generate'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 async function main(): Promise<void> {
@@ -65,12 +70,24 @@ async function main(): Promise<void> {
           : scenario === 'deep'
             ? { limit: 100, offset: standin.ready.exportRows - 100, orderByField: 'date', format: 'json' }
             : { limit: 1000, format: scenario === 'json1000' ? 'json' : scenario };
-      const options = { url: exportUrl(standin.origin, query), headers: enneo, connections: 50 };
-      await load({ ...options, seconds: 1 });
+      const options =
+        scenario === 'small'
+          ? {
+              url: smallVoipcubeUrl(standin.origin, standin.ready.anchor),
+              headers: { key: DEFAULT_CREDENTIALS.voipcube.key },
+            }
+          : { url: exportUrl(standin.origin, query), headers: enneo };
+      const generator = pickGenerator();
+      if (generator.warning) process.stderr.write(`${generator.warning}\n`);
+      const run = (runSeconds: number) =>
+        generate(generator.kind, { ...options, connections: 50, seconds: runSeconds });
+      await run(2);
       await standin.startProfile();
-      const result = await load({ ...options, seconds });
+      const result = await run(seconds);
       await standin.stopProfile(written);
-      process.stderr.write(`profile: ${result.reqPerSec.toFixed(0)} req/s, ${result.failures} failures\n`);
+      process.stderr.write(
+        `profile: ${result.reqPerSec.toFixed(0)} req/s (${generator.kind}), ${result.failures} failures\n`,
+      );
     }
   } finally {
     await standin.stop();

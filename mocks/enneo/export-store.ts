@@ -141,7 +141,11 @@ export class ExportStore {
   }
 }
 
-/** `open`, the parts with `separator` between them, `close`: one allocation, one copy of each part. */
+/**
+ * `open`, the parts with `separator` between them, `close`: one allocation, one copy of each part.
+ * Copied with TypedArray `set` (a plain memory copy), not Buffer `copy`, whose JS wrapper cost
+ * more than the copying itself for a page of 100 rows.
+ */
 function concat(
   open: Buffer,
   separator: Buffer,
@@ -152,11 +156,17 @@ function concat(
   let size = open.length + close.length + Math.max(0, parts.length - 1) * separator.length;
   for (const part of parts) size += part.length;
   const out = allocate(size);
-  let pos = open.copy(out, 0);
+  out.set(open, 0);
+  let pos = open.length;
   for (let i = 0; i < parts.length; i++) {
-    if (i > 0) pos += separator.copy(out, pos);
-    pos += parts[i]!.copy(out, pos);
+    if (i > 0) {
+      out.set(separator, pos);
+      pos += separator.length;
+    }
+    const part = parts[i]!;
+    out.set(part, pos);
+    pos += part.length;
   }
-  close.copy(out, pos);
+  out.set(close, pos);
   return out;
 }

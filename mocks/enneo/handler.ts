@@ -17,9 +17,9 @@ import { enneoSources } from '../../src/world/enneo-views.ts';
 import { authenticate, type Caller } from './auth.ts';
 import type { EnneoCredentials } from './credentials.ts';
 import { CSV_CONTENT_TYPE, CSV_DISPOSITION } from './csv.ts';
-import { parseExportQuery } from './export-params.ts';
+import { type ExportQuery, parseExportQuery } from './export-params.ts';
 import { ExportStore } from './export-store.ts';
-import { assertSortable, projectionFor } from './privacy.ts';
+import { assertSortable, type Projection, projectionFor } from './privacy.ts';
 import { createPseudonyms } from './pseudonyms.ts';
 import type { EnneoSettings } from './settings.ts';
 import { parseTicketId, TicketWorklogIndex } from './ticket-worklogs.ts';
@@ -63,6 +63,22 @@ export function createEnneoAuthenticator(
 }
 
 /**
+ * A page's bytes made again, for the journal when it is read: ordered and rendered anew from what
+ * the request asked (the sort orders and rows never change, so the bytes are those sent). Holds
+ * the parsed query, not the page's row indices, so that each journal entry stays small.
+ */
+function remakePage(
+  store: ExportStore,
+  format: 'json' | 'csv',
+  query: ExportQuery,
+  projection: Projection,
+): () => Buffer {
+  return format === 'json'
+    ? () => store.jsonBytes(store.page(query, projection), projection)
+    : () => store.csvBytes(store.page(query, projection), projection);
+}
+
+/**
  * Builds Enneo's handler. Settings (privacy level, default format) are read per request, so
  * changes apply at once; the indexes, the output pool and the verified-token cache belong to it.
  */
@@ -85,15 +101,26 @@ export function createEnneoHandler(deps: VendorDeps<EnneoCredentials, EnneoSetti
       verified,
     );
 
-  /** A pooled page: its memory goes back to the pool once the door has written it. */
+  /**
+   * A pooled page: its memory goes back to the pool once the door has written it. The journal
+   * makes the same bytes again from the cached rows (`remake`) if it is read, instead of copying
+   * the page's head on every request.
+   */
   const pooled = (
     contentType: string,
     body: Buffer,
-    headers: Record<string, string> = {},
-  ): PlainResponse => ({
-    ...bytesResponse(200, contentType, body, headers),
-    release: () => pool.release(body),
-  });
+    remake: () => Buffer,
+    extra?: Record<string, string>,
+  ): PlainResponse => {
+    const headers = { 'content-type': contentType, 'content-length': String(body.byteLength) };
+    return {
+      status: 200,
+      headers: extra === undefined ? headers : { ...extra, ...headers },
+      body,
+      release: () => pool.release(body),
+      remake,
+    };
+  };
 
   async function exportPage(req: VendorRequest): Promise<PlainResponse> {
     const who = await caller(req);
@@ -104,11 +131,18 @@ export function createEnneoHandler(deps: VendorDeps<EnneoCredentials, EnneoSetti
     const page = store.page(query, projection);
     switch (query.format) {
       case 'json':
-        return pooled(JSON_CONTENT_TYPE, store.jsonBytes(page, projection, allocate));
+        return pooled(
+          JSON_CONTENT_TYPE,
+          store.jsonBytes(page, projection, allocate),
+          remakePage(store, 'json', query, projection),
+        );
       case 'csv':
-        return pooled(CSV_CONTENT_TYPE, store.csvBytes(page, projection, allocate), {
-          'content-disposition': CSV_DISPOSITION,
-        });
+        return pooled(
+          CSV_CONTENT_TYPE,
+          store.csvBytes(page, projection, allocate),
+          remakePage(store, 'csv', query, projection),
+          { 'content-disposition': CSV_DISPOSITION },
+        );
       case 'xlsx': {
         const bytes = xlsxBytes(projection.columns, store.objects(page, projection), stamp);
         return bytesResponse(200, XLSX_CONTENT_TYPE, bytes, { 'content-disposition': XLSX_DISPOSITION });

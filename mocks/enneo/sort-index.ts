@@ -85,8 +85,9 @@ export class SortIndex {
     const order = this.ascending(key);
     const n = order.length;
     const end = Math.min(n, offset + limit);
-    const out: number[] = [];
-    for (let i = offset; i < end; i++) out.push(direction === 'asc' ? order[i]! : order[n - 1 - i]!);
+    // Sized once: growing by push allocated about three times the page's indices per request.
+    const out: number[] = new Array(Math.max(0, end - offset));
+    for (let i = offset; i < end; i++) out[i - offset] = direction === 'asc' ? order[i]! : order[n - 1 - i]!;
     return out;
   }
 

@@ -29,6 +29,8 @@ function keyOf(secret: string, token: string): string {
 export class VerifiedTokens {
   readonly #limit: number;
   readonly #entries = new Map<string, VerifiedToken>();
+  /** The key used or added last: touching it again changes nothing, so it is not re-inserted. */
+  #newest: string | undefined;
 
   constructor(limit: number = VERIFIED_TOKEN_LIMIT) {
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError('limit must be a positive integer');
@@ -55,11 +57,16 @@ export class VerifiedTokens {
       (found.exp !== undefined && found.exp <= seconds)
     ) {
       this.#entries.delete(key);
+      if (this.#newest === key) this.#newest = undefined;
       return undefined;
     }
-    // Re-inserted, so that map order is least recently used first.
-    this.#entries.delete(key);
-    this.#entries.set(key, found);
+    // Re-inserted, so that map order is least recently used first (a client sending one token over
+    // and over finds it newest already: no churn in the map for it).
+    if (this.#newest !== key) {
+      this.#entries.delete(key);
+      this.#entries.set(key, found);
+      this.#newest = key;
+    }
     return found.caller;
   }
 
@@ -68,6 +75,7 @@ export class VerifiedTokens {
     const key = keyOf(secret, token);
     this.#entries.delete(key);
     this.#entries.set(key, verified);
+    this.#newest = key;
     if (this.#entries.size > this.#limit) {
       const oldest = this.#entries.keys().next().value;
       if (oldest !== undefined) this.#entries.delete(oldest);

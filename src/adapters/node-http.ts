@@ -133,17 +133,18 @@ export function writeOutcome(req: IncomingMessage, res: ServerResponse, outcome:
   }
   const { done, release } = outcome;
   if (done !== undefined || release !== undefined) {
-    res.once('close', () => {
+    // `on`, not `once`: a response closes once, and once's wrapper is an allocation per answer.
+    res.on('close', () => {
       const delivered = res.writableFinished;
       // A buffer is reused only once node:http has handed every byte of it to the kernel.
       if (delivered) release?.();
       done?.(delivered);
     });
   }
-  // Set one by one rather than by writeHead: middleware in front (compression, a test's spy) may
-  // still change headers when the body is written.
-  res.statusCode = outcome.status;
-  for (const name in outcome.headers) res.setHeader(name, outcome.headers[name]!);
+  // writeHead with the headers: node:http takes them as they are when none were set before (no
+  // per-header copies), and applies them with setHeader when middleware in front set some. A hook
+  // on writeHead (compression's on-headers) still sees and may change them.
+  res.writeHead(outcome.status, outcome.headers);
   const { body } = outcome;
   if (body === null || req.method === 'HEAD') {
     res.end();

@@ -4,7 +4,7 @@
  * answer, the vendor's own handler is rebuilt over a derived world, so that every rule (paging,
  * sorting, privacy, formats, date ranges, summaries) applies to the rows as to the world's.
  */
-import { type FixtureChecks, fixtureChecks } from '../world/fixture-check.ts';
+import type { FixtureChecks } from '../world/fixture-check.ts';
 import { copyView } from '../world/lazy-views.ts';
 import type { AutozodSession, ExportRow, StatusLog, TicketWorklogEntry, World } from '../world/types.ts';
 import { isVendorName, VENDORS, type VendorName } from './registry.ts';
@@ -59,7 +59,9 @@ export async function validateOverride(
   if (!Array.isArray(rows) || rows.length > MAX_ROWS) {
     return fail('rows', `rows must be an array of at most ${MAX_ROWS} ${dataset} records`);
   }
-  checks ??= fixtureChecks();
+  // Imported on first use: the checks need the contract loader and ajv, which a server that is
+  // never sent a data override should not load (about 35 MB of resident memory).
+  checks ??= import('../world/fixture-check.ts').then((m) => m.fixtureChecks());
   const check = (await checks)[CHECK_OF[dataset as Dataset]];
   for (let index = 0; index < rows.length; index += 1) {
     const problems = check(rows[index]);

@@ -56,6 +56,12 @@ export interface PlainResponse {
    * dropped), so that pooled memory can be reused. Optional on both sides.
    */
   release?: (() => void) | undefined;
+  /**
+   * Makes the body's bytes again, for the journal when someone reads it: a pooled body's memory is
+   * reused once written, so without this the journal copies its head on every request. Must give
+   * exactly the bytes of `body`, from memory that stays as it is.
+   */
+  remake?: (() => Uint8Array) | undefined;
   /** Called once by the door when the answer is over: whether it was delivered completely. */
   done?: ((delivered: boolean) => void) | undefined;
 }

@@ -8,12 +8,17 @@ import { performance } from 'node:perf_hooks';
 import { REPLAYED_HEADER } from '../har/replay.ts';
 import { apiError, toApiError } from '../http/errors.ts';
 import type { FaultRules } from '../http/fault-rules.ts';
-import { decideFault, waitUnlessAborted } from '../http/faults.ts';
+import { decideFault, type FaultDecision, waitUnlessAborted } from '../http/faults.ts';
 import type { Journal, RecordedRequest } from '../http/journal.ts';
 import { captureBody } from '../http/journal-body.ts';
 import { vendorNotFoundMessage } from '../http/not-found.ts';
 import { retryAfterSeconds } from '../http/prefer.ts';
-import type { Redactor } from '../http/request-redaction.ts';
+import {
+  type RedactedHeaders,
+  type RedactedQuery,
+  type Redactor,
+  sameOrNew,
+} from '../http/request-redaction.ts';
 import { redactStrings } from './redact-body.ts';
 import type { VendorName } from './registry.ts';
 import { jsonResponse } from './responses.ts';
@@ -61,7 +66,11 @@ export function createVendorPipeline(deps: PipelineDeps): VendorPipeline {
     return jsonResponse(status, redactStrings(body, redactor.text), { ...e.headers });
   };
 
-  async function run(req: PlainRequest, relativePath: string): Promise<Outcome> {
+  /**
+   * The answer; null (or a promise of null) when the vendor has no such route. Not itself async:
+   * the common request (no fault) costs one promise, the handler's, not a second one around it.
+   */
+  function run(req: PlainRequest, relativePath: string): Outcome | Promise<Outcome | null> {
     if (Number(req.headers['content-length'] ?? 0) > VENDOR_BODY_LIMIT_BYTES) {
       const response = errorResponse(
         apiError('PAYLOAD_TOO_LARGE', `the request body is larger than ${VENDOR_BODY_LIMIT_BYTES} bytes`),
@@ -75,7 +84,16 @@ export function createVendorPipeline(deps: PipelineDeps): VendorPipeline {
       throw apiError('INVALID_PARAMETER', decision.problem, { parameter: 'Prefer' });
     }
     // Most requests ask for no fault and meet no rule: they go on at once.
-    if (decision.kind === 'none') return (await handler(vendorRequest(req, relativePath))) ?? notFound(req);
+    if (decision.kind === 'none') return handler(vendorRequest(req, relativePath));
+    return withFault(req, relativePath, decision);
+  }
+
+  /** A request that gets a fault: delayed, dropped, answered with an error, or let through late. */
+  async function withFault(
+    req: PlainRequest,
+    relativePath: string,
+    decision: Extract<FaultDecision, { kind: 'fault' }>,
+  ): Promise<Outcome> {
     const { fault, source } = decision;
     const applied = decision.preferenceApplied;
     const withApplied = (response: PlainResponse): PlainResponse => {
@@ -113,16 +131,22 @@ export function createVendorPipeline(deps: PipelineDeps): VendorPipeline {
     );
   }
 
+  // The redacted headers and query of the request before: most requests repeat them exactly.
+  let lastHeaders: RedactedHeaders = {};
+  let lastQuery: RedactedQuery = {};
+
   return async (req, relativePath) => {
     const started = performance.now();
+    lastQuery = sameOrNew(lastQuery, redactor.query(req.query));
+    lastHeaders = sameOrNew(lastHeaders, redactor.headers(req.headers));
     const entry: RecordedRequest = {
       id: 0,
       time: clock(),
       vendor: name,
       method: req.method,
       path: redactor.text(req.path),
-      query: redactor.query(req.query),
-      headers: redactor.headers(req.headers),
+      query: lastQuery,
+      headers: lastHeaders,
       status: null,
       durationMs: 0,
       requestBody: captureBody(
@@ -135,7 +159,7 @@ export function createVendorPipeline(deps: PipelineDeps): VendorPipeline {
     };
     let outcome: Outcome;
     try {
-      outcome = await run(req, relativePath);
+      outcome = (await run(req, relativePath)) ?? notFound(req);
     } catch (err) {
       outcome = errorResponse(err);
     }
@@ -144,7 +168,8 @@ export function createVendorPipeline(deps: PipelineDeps): VendorPipeline {
     if (replayed !== undefined) entry.replayed = replayed;
     const stubbed = 'headers' in outcome ? outcome.headers[STUBBED_HEADER] : undefined;
     if (stubbed !== undefined) entry.stubbed = stubbed;
-    // Captured now, not when done: a pooled answer's memory is reused once it is written.
+    // Captured now, not when done: a pooled answer's memory is reused once it is written (unless
+    // the answer can make its bytes again, which is then left until someone reads the journal).
     if ('body' in outcome) {
       entry.responseBody = captureBody(
         outcome.body,
@@ -152,6 +177,7 @@ export function createVendorPipeline(deps: PipelineDeps): VendorPipeline {
         deps.journalBodyLimit,
         undefined,
         outcome.release !== undefined,
+        outcome.remake,
       );
     }
     outcome.done = (delivered) => {

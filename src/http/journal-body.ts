@@ -36,6 +36,10 @@ export interface CapturedBody {
   contentType: string | null;
   size: number | null;
   bytes?: Uint8Array;
+  /** Makes the body's bytes when they are listed, instead of `bytes`; `keep` of them are kept. */
+  remake?: () => Uint8Array;
+  /** With `remake`: how many of its bytes are listed (the bound). */
+  keep?: number;
   truncated?: boolean;
   omitted?: JournalBody['omitted'];
 }
@@ -48,6 +52,7 @@ const TEXT_TYPE = /^(text\/|application\/(json|csv|[\w.+-]*\+json)\b)/i;
  * @param limit most bytes kept; 0 keeps none (only the type and size are noted)
  * @param declaredLength the request's Content-Length, for a body the door did not read
  * @param reused whether the body's memory is handed back for reuse once written (a pooled answer)
+ * @param remake makes the body's bytes again (see PlainResponse.remake): then nothing is copied now
  */
 export function captureBody(
   body: Body | null | undefined,
@@ -55,6 +60,7 @@ export function captureBody(
   limit: number,
   declaredLength?: string,
   reused = true,
+  remake?: () => Uint8Array,
 ): CapturedBody | null {
   const type = contentType ?? null;
   if (body === null || body === undefined) {
@@ -66,6 +72,13 @@ export function captureBody(
   const size = body.byteLength;
   if (type !== null && !TEXT_TYPE.test(type)) return { contentType: type, size, omitted: 'binary' };
   if (limit === 0) return { contentType: type, size, omitted: 'not kept' };
+  if (remake !== undefined) {
+    // The answer's bytes are made again from immutable data when listed: no copy per request, and
+    // each entry holds only what the answer was made from, not its bytes.
+    return size > limit
+      ? { contentType: type, size, remake, keep: limit, truncated: true }
+      : { contentType: type, size, remake, keep: limit };
+  }
   // A whole body that nobody reuses is kept as it is (no copy); a pooled one is copied, since its
   // memory is reused once written, and so is a prefix, so as not to hold the whole big answer.
   const bytes = !reused && size <= limit ? body : new Uint8Array(body.subarray(0, Math.min(size, limit)));
@@ -76,11 +89,17 @@ export function captureBody(
 
 const decoder = new TextDecoder();
 
+/** The bytes a captured body keeps (made again now when it was captured by `remake`). */
+export function capturedBytes(captured: CapturedBody): Uint8Array | undefined {
+  return captured.bytes ?? captured.remake?.().subarray(0, captured.keep);
+}
+
 /** The captured body as listed: decoded (a character cut at the bound shows as U+FFFD) and redacted. */
 export function listedBody(captured: CapturedBody, redact: (text: string) => string): JournalBody {
   const out: JournalBody = { contentType: captured.contentType, size: captured.size };
-  if (captured.bytes !== undefined) {
-    out.text = redact(decoder.decode(captured.bytes));
+  const bytes = capturedBytes(captured);
+  if (bytes !== undefined) {
+    out.text = redact(decoder.decode(bytes));
     if (captured.truncated) out.truncated = true;
   }
   if (captured.omitted !== undefined) out.omitted = captured.omitted;

@@ -105,8 +105,9 @@ export function listed(entry: RecordedRequest, redact: (text: string) => string)
     vendor: entry.vendor,
     method: entry.method,
     path: entry.path,
-    query: entry.query,
-    headers: entry.headers,
+    // Copies: entries share one headers or query object when requests repeat them (see sameOrNew).
+    query: { ...entry.query },
+    headers: { ...entry.headers },
     status: entry.status,
     durationMs: entry.durationMs,
   };

@@ -81,13 +81,16 @@ export function createRedactor(secrets: readonly string[]): Redactor {
     return out;
   };
 
-  const clean = new Set<string>();
+  // Each clean text maps to its first instance: an entry of the journal then holds that one (old,
+  // shared) string instead of this request's copy, which dies young with the request.
+  const clean = new Map<string, string>();
   const text = (value: string): string => {
-    if (clean.has(value)) return value;
+    const known = clean.get(value);
+    if (known !== undefined) return known;
     const out = search(value);
     if (out === value && value.length <= MEMO_MAX_LENGTH) {
       if (clean.size >= MEMO_LIMIT) clean.clear();
-      clean.add(value);
+      clean.set(value, value);
     }
     return out;
   };
@@ -118,29 +121,46 @@ export function createRedactor(secrets: readonly string[]): Redactor {
     }
   };
 
+  /** A query value as text, masked whole under a credential-like name. */
+  const queryValue = (value: unknown, sensitive: boolean): string => {
+    const s = typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
+    return sensitive ? redact(s) : text(s);
+  };
+
+  // Plain loops, no closures or entry arrays: this runs for every request the journal records.
   return {
     text,
     headers(headers) {
       const out: RedactedHeaders = {};
-      for (const [name, value] of Object.entries(headers)) {
+      for (const name in headers) {
+        const value = headers[name];
         if (value === undefined) continue;
         const key = name.toLowerCase();
         const kind = kindOf(key);
-        out[key] = Array.isArray(value) ? value.map((v) => headerValue(kind, v)) : headerValue(kind, value);
+        if (!Array.isArray(value)) {
+          out[key] = headerValue(kind, value);
+          continue;
+        }
+        const values: string[] = new Array(value.length);
+        for (let i = 0; i < value.length; i++) values[i] = headerValue(kind, value[i]!);
+        out[key] = values;
       }
       return out;
     },
     query(query) {
       const out: RedactedQuery = {};
-      for (const [name, value] of Object.entries(query)) {
+      for (const name of Object.keys(query)) {
+        const value = query[name];
         // Every kind but `text` is a credential-like name (SENSITIVE_NAME matches auth and cookie too).
         const sensitive = kindOf(name) !== 'text';
-        const one = (v: unknown): string => {
-          const s = typeof v === 'string' ? v : (JSON.stringify(v) ?? '');
-          return sensitive ? redact(s) : text(s);
-        };
         const key = text(name);
-        const redacted = Array.isArray(value) ? value.map(one) : one(value);
+        let redacted: string | string[];
+        if (Array.isArray(value)) {
+          redacted = new Array(value.length);
+          for (let i = 0; i < value.length; i++) redacted[i] = queryValue(value[i], sensitive);
+        } else {
+          redacted = queryValue(value, sensitive);
+        }
         // defineProperty: a `__proto__` query key must stay a plain own key, not a prototype.
         if (key === '__proto__') {
           Object.defineProperty(out, key, {
@@ -156,4 +176,27 @@ export function createRedactor(secrets: readonly string[]): Redactor {
       return out;
     },
   };
+}
+
+/**
+ * `next` if it differs from `previous`, else `previous`: a client sends the same headers and query
+ * request after request, and an entry of the journal holding the one object kept from before
+ * (old, shared) lets this request's copy die young instead of being kept, promoted and collected.
+ */
+export function sameOrNew<T extends RedactedHeaders | RedactedQuery>(previous: T, next: T): T {
+  let count = 0;
+  for (const name in next) {
+    const a = next[name]!;
+    const b = previous[name];
+    if (a !== b && !(Array.isArray(a) && Array.isArray(b) && sameStrings(a, b))) return next;
+    count += 1;
+  }
+  for (const _ in previous) count -= 1;
+  return count === 0 ? previous : next;
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -5,6 +5,7 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
+import { createStandin } from '../../src/core/standin.ts';
 import { captureBody, listedBody } from '../../src/http/journal-body.ts';
 import { DEV, enneoToken, smallWorld, VOIPCUBE_OK } from './helpers.ts';
 
@@ -56,6 +57,33 @@ describe('journal bodies', () => {
         .toString('utf8'),
     );
     expect(entry!.responseBody.truncated).toBe(Buffer.byteLength(first.text) > 8 * 1024 ? true : undefined);
+  });
+
+  it('lists a page as it was sent, whole under a large limit, after the privacy setting changed', async () => {
+    const a = app({ journalBodyLimit: 1024 * 1024 });
+    const auth = `Bearer ${await enneoToken()}`;
+    const sent = await request(a)
+      .get(`${EXPORT}?format=json&limit=200`)
+      .set('Authorization', auth)
+      .expect(200);
+    expect(sent.text).toContain('"email"');
+    await request(a)
+      .put('/__standin/settings')
+      .send({ enneo: { reportingPrivacyLevel: 'pseudonymized' } })
+      .expect(200);
+    const now = await request(a)
+      .get(`${EXPORT}?format=json&limit=200`)
+      .set('Authorization', auth)
+      .expect(200);
+    expect(now.text).not.toBe(sent.text);
+    const [first, second] = (await request(a).get(`/__standin/requests?path=${EXPORT}`)).body
+      .requests as Entry[];
+    expect(first!.responseBody).toEqual({
+      contentType: sent.headers['content-type'],
+      size: Buffer.byteLength(sent.text),
+      text: sent.text,
+    });
+    expect(second!.responseBody.text).toBe(now.text);
   });
 
   it('cuts a long text answer at the body limit and says so; notes a binary xlsx without its bytes', async () => {
@@ -145,6 +173,45 @@ describe('journal bodies', () => {
       size: Buffer.byteLength(sent),
       text: '{"token":"stan…(25 chars)"}',
     });
+  });
+});
+
+describe('journal headers and query', () => {
+  it("lists each request's own headers and query when requests repeat and differ, and listings are copies", async () => {
+    const standin = createStandin({ world: smallWorld() });
+    const send = async (trace: string, size: string) => {
+      const outcome = await standin.handle({
+        method: 'GET',
+        path: '/voipcube/stats/user-statuses',
+        query: { from: '2025-09-01', to: '2025-09-02', size },
+        headers: { key: DEV.voipcube.key, 'x-trace': trace },
+      });
+      // What a door does once the answer is written: the journal records the request then.
+      outcome.done?.(true);
+    };
+    for (const [trace, size] of [
+      ['a', '10'],
+      ['a', '10'],
+      ['b', '10'],
+      ['b', '20'],
+      ['a', '10'],
+    ] as const) {
+      await send(trace, size);
+    }
+    const listed = await standin.controls.listRequests();
+    expect(listed.map((e) => [e.headers['x-trace'], e.query.size])).toEqual([
+      ['a', '10'],
+      ['a', '10'],
+      ['b', '10'],
+      ['b', '20'],
+      ['a', '10'],
+    ]);
+    expect(listed[0]!.headers.key).not.toBe(DEV.voipcube.key);
+    listed[0]!.headers['x-trace'] = 'changed';
+    listed[0]!.query.size = 'changed';
+    const again = await standin.controls.listRequests();
+    expect(again.map((e) => e.headers['x-trace'])).toEqual(['a', 'a', 'b', 'b', 'a']);
+    expect(again.map((e) => e.query.size)).toEqual(['10', '10', '10', '20', '10']);
   });
 });
 

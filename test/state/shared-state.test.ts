@@ -189,6 +189,21 @@ describe.skipIf(missing !== null)('replicas sharing one Redis', () => {
     expect((shared!.headers as Record<string, string>).key).toBe('stan…(24 chars)');
   });
 
+  it('an export page (whose body in-process is made again only when listed) lists its bytes as in-process', async () => {
+    const token = (await clientCredentials(resolveCredentials({}))).enneo.token;
+    const page = '/enneo/api/mind/export/reporting_worklog?limit=5';
+    const single = createApp({ world: generateWorld({ size: SIZE }) });
+    const answered = await request(single).get(page).set('Authorization', `Bearer ${token}`).expect(200);
+    const [alone] = (await request(single).get('/__standin/requests').expect(200)).body.requests as {
+      responseBody: { text: string; size: number };
+    }[];
+    expect(alone!.responseBody.text).toBe(answered.text);
+    const res = await fetch(`${b.url}${page}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(await res.text()).toBe(answered.text);
+    const [shared] = (await requests(a)) as unknown as { responseBody: unknown }[];
+    expect(shared!.responseBody).toEqual(alone!.responseBody);
+  });
+
   it('a wait on A for requests still to come settles when they arrive through B', async () => {
     const waiting = fetch(`${a.url}/__standin/requests/wait?count=2&vendor=voipcube&timeoutMs=10000`);
     // Requests through B count whether they land before or after A first reads the journal.

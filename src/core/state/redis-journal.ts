@@ -19,7 +19,7 @@ import {
   matches,
   type RecordedRequest,
 } from '../../http/journal.ts';
-import { type CapturedBody, listedBody } from '../../http/journal-body.ts';
+import { type CapturedBody, capturedBytes, listedBody } from '../../http/journal-body.ts';
 import type { WaitResult } from '../controls.ts';
 import { DEFAULT_WAIT_MS, type WaitFilter } from '../request-filter.ts';
 import type { LocalStores } from './backend.ts';
@@ -65,16 +65,21 @@ export function createRedisJournal(
   const notReady = () => unavailable(new Error(link.lastError() ?? `the connection is ${client.status}`));
 
   /** A body's description without its bytes (which travel in their own field). */
-  const described = (body: CapturedBody | null): Omit<CapturedBody, 'bytes'> | null => {
+  const described = (body: CapturedBody | null): Omit<CapturedBody, 'bytes' | 'remake' | 'keep'> | null => {
     if (body === null) return null;
-    const { bytes: _bytes, ...rest } = body;
+    const { bytes: _bytes, remake: _remake, keep: _keep, ...rest } = body;
     return rest;
   };
   const EMPTY = Buffer.alloc(0);
-  const bytesOf = (body: CapturedBody | null) =>
-    body?.bytes === undefined
-      ? EMPTY
-      : Buffer.from(body.bytes.buffer, body.bytes.byteOffset, body.bytes.byteLength);
+  /**
+   * The bytes to store. A body captured lazily (`remake`, a pooled export page) is made now: the
+   * other replicas cannot call this one's functions, so the shared journal pays here what the
+   * in-process one pays only when listed.
+   */
+  const bytesOf = (body: CapturedBody | null) => {
+    const bytes = body === null ? undefined : capturedBytes(body);
+    return bytes === undefined ? EMPTY : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  };
 
   /** Stream entries as listed, oldest first. */
   const parse = (raw: [Buffer, Buffer[]][]): JournalEntry[] =>
