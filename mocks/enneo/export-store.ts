@@ -119,9 +119,19 @@ export class ExportStore {
     return concat(header, NOTHING, NOTHING, this.#rowBytes('csv', indices, projection), allocate);
   }
 
-  /** The page as projected row objects (for xlsx). */
-  objects(indices: readonly number[], projection: Projection): Record<string, unknown>[] {
-    return indices.map((at) => projectRow(this.#rows.row(at), projection, this.#pseudonyms));
+  /**
+   * The page's rows as the projection shows them, for a reader of the projection's columns only
+   * (the xlsx sheet): the rows themselves when the projection changes no value — copying 35
+   * columns into a new object per row cost a tenth of an xlsx page's CPU — else projected copies.
+   */
+  objects(indices: readonly number[], projection: Projection): Readonly<Record<string, unknown>>[] {
+    const same = !projection.dateOnly && !projection.pseudonymName;
+    return indices.map((at) => {
+      const row = this.#rows.row(at);
+      return same
+        ? (row as unknown as Readonly<Record<string, unknown>>)
+        : projectRow(row, projection, this.#pseudonyms);
+    });
   }
 
   /** Each row's cached bytes in one format and projection, rendering those not seen before. */
