@@ -6,8 +6,9 @@
  */
 import type { ExportColumn, WorldSize } from '../../src/world/types.ts';
 import { type BenchContext, exportUrl } from '../lib/context.ts';
+import { generate } from '../lib/generator.ts';
 import { expectOk, fetchBody } from '../lib/http-get.ts';
-import { combine, type LoadResult, load, warmUp } from '../lib/load.ts';
+import { combine, type LoadResult, load } from '../lib/load.ts';
 import { type Measurement, measurement, ratio } from '../lib/report.ts';
 import { readMemory } from '../lib/rss.ts';
 import { type RunningStandin, startStandin, withServer } from '../lib/servers.ts';
@@ -62,6 +63,31 @@ async function firstRequest(ctx: BenchContext, url: string, what: string): Promi
 }
 
 /**
+ * One load run from the peer comparison's generator (wrk when installed, pinned to the generator
+ * CPU, away from the servers) rather than autocannon inside the bench's own unpinned process,
+ * which competed with the servers for their core and made the small latencies swing. wrk gives
+ * no mean: with a fixed number of connections each always waiting for its answer, the mean
+ * latency is connections / throughput (Little's law).
+ */
+async function pinnedLoad(
+  ctx: BenchContext,
+  options: { url: string; headers: Record<string, string>; connections: number },
+  seconds: number,
+): Promise<LoadResult> {
+  if (ctx.generator !== 'wrk') return load({ ...options, seconds });
+  const run = await generate('wrk', { ...options, seconds });
+  return {
+    reqPerSec: run.reqPerSec,
+    bytesPerSec: run.bytesPerSec,
+    latencyMeanMs: (options.connections * 1000) / run.reqPerSec,
+    latencyP50Ms: run.latencyP50Ms,
+    latencyP99Ms: run.latencyP99Ms,
+    requests: run.requests,
+    failures: run.failures,
+  };
+}
+
+/**
  * Per column: the deep page of the big world and the first page of the small one, measured back
  * to back in two alternating halves (small, big, big, small), so that whatever else the machine
  * does in the meantime weighs on both sides alike.
@@ -80,12 +106,13 @@ async function compareColumns(
     await firstRequest(ctx, shallowUrl, `export by ${column} at offset 0`);
     const deep = { url: deepUrl, headers: ctx.enneoHeaders, connections: ctx.connections };
     const shallow = { url: shallowUrl, headers: ctx.enneoHeaders, connections: ctx.connections };
-    await warmUp(deep, ctx.seconds.warmUp);
-    await warmUp(shallow, ctx.seconds.warmUp);
-    const s1 = await load({ ...shallow, seconds: half });
-    const d1 = await load({ ...deep, seconds: half });
-    const d2 = await load({ ...deep, seconds: half });
-    const s2 = await load({ ...shallow, seconds: half });
+    const run = (options: typeof deep, seconds: number) => pinnedLoad(ctx, options, seconds);
+    await run(deep, ctx.seconds.warmUp);
+    await run(shallow, ctx.seconds.warmUp);
+    const s1 = await run(shallow, half);
+    const d1 = await run(deep, half);
+    const d2 = await run(deep, half);
+    const s2 = await run(shallow, half);
     const result = { column, deep: combine(d1, d2), shallow: combine(s1, s2), sortBuildMs };
     ctx.log(
       `scale: by ${column}: sort built in ${sortBuildMs.toFixed(0)} ms; mean ${result.deep.latencyMeanMs.toFixed(2)} ms ` +
