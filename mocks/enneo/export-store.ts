@@ -168,10 +168,22 @@ function concat(
   const out = allocate(size);
   out.set(open, 0);
   let pos = open.length;
+  // A one- or two-byte separator (JSON's `,`, CSV's line end) is stored byte by byte: a `set` call
+  // per row for it cost more than the bytes.
+  const short = separator.length <= 2;
+  const first = separator[0]!;
+  const second = separator[1]!;
   for (let i = 0; i < parts.length; i++) {
     if (i > 0) {
-      out.set(separator, pos);
-      pos += separator.length;
+      if (!short) {
+        out.set(separator, pos);
+        pos += separator.length;
+      } else if (separator.length === 1) {
+        out[pos++] = first;
+      } else if (separator.length === 2) {
+        out[pos++] = first;
+        out[pos++] = second;
+      }
     }
     const part = parts[i]!;
     out.set(part, pos);
