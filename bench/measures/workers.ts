@@ -8,6 +8,7 @@
  * comes from elsewhere. Server CPU per request counts standin's processes and Redis.
  */
 import type { ChildProcess } from 'node:child_process';
+import { type RedisServer, redisMissing, startRedis } from '../../test/support/redis.ts';
 import { spawnTracked, stopChild } from '../lib/children.ts';
 import type { BenchContext } from '../lib/context.ts';
 import { exportUrl } from '../lib/context.ts';
@@ -15,7 +16,6 @@ import { treeCpuSeconds } from '../lib/cpu.ts';
 import { generate } from '../lib/generator.ts';
 import { fetchBody } from '../lib/http-get.ts';
 import { freePort } from '../lib/peer-server.ts';
-import { type RunningRedis, startRedis } from '../lib/redis.ts';
 import { type Measurement, measurement, skipped } from '../lib/report.ts';
 import { spread } from '../lib/rounds.ts';
 import { cliEntry } from './startup.ts';
@@ -30,7 +30,7 @@ interface Serving {
 
 /** `standin serve --state <redis> --workers n`, unpinned, once the export answers. */
 async function startServe(
-  redis: RunningRedis,
+  redis: RedisServer,
   workers: number,
   headers: Record<string, string>,
 ): Promise<Serving> {
@@ -58,7 +58,7 @@ async function startServe(
 }
 
 /** One measured run: req/s and CPU µs per request of standin's processes plus Redis. */
-async function run(ctx: BenchContext, redis: RunningRedis, server: Serving, seconds: number) {
+async function run(ctx: BenchContext, redis: RedisServer, server: Serving, seconds: number) {
   const options = {
     url: exportUrl(server.origin, PAGE),
     headers: ctx.enneoHeaders,
@@ -67,7 +67,7 @@ async function run(ctx: BenchContext, redis: RunningRedis, server: Serving, seco
     cpu: null,
   };
   const cpu = () =>
-    (treeCpuSeconds(server.child.pid!) ?? Number.NaN) + (treeCpuSeconds(redis.pid) ?? Number.NaN);
+    (treeCpuSeconds(server.child.pid!) ?? Number.NaN) + (treeCpuSeconds(redis.pid() ?? -1) ?? Number.NaN);
   const before = cpu();
   const result = await generate(ctx.generator, options);
   const used = cpu() - before;
@@ -75,7 +75,7 @@ async function run(ctx: BenchContext, redis: RunningRedis, server: Serving, seco
   return { reqPerSec: result.reqPerSec, cpuUs: (used / result.requests) * 1e6 };
 }
 
-async function throughput(ctx: BenchContext, redis: RunningRedis): Promise<Measurement[]> {
+async function throughput(ctx: BenchContext, redis: RedisServer): Promise<Measurement[]> {
   const figures = new Map<number, { reqPerSec: number[]; cpuUs: number[] }>([
     [1, { reqPerSec: [], cpuUs: [] }],
     [2, { reqPerSec: [], cpuUs: [] }],
@@ -124,7 +124,7 @@ async function throughput(ctx: BenchContext, redis: RunningRedis): Promise<Measu
 }
 
 /** A setting changed through replica A, read back at once through replica B. */
-async function propagation(ctx: BenchContext, redis: RunningRedis): Promise<Measurement> {
+async function propagation(ctx: BenchContext, redis: RedisServer): Promise<Measurement> {
   const a = await startServe(redis, 1, ctx.enneoHeaders);
   const b = await startServe(redis, 1, ctx.enneoHeaders);
   try {
@@ -173,10 +173,9 @@ async function propagation(ctx: BenchContext, redis: RunningRedis): Promise<Meas
 
 /** The rows of `--only workers`. */
 export async function measureWorkers(ctx: BenchContext): Promise<Measurement[]> {
+  const missing = redisMissing();
+  if (missing !== null) return [skipped('workers', 'Workers and shared state', missing)];
   const redis = await startRedis();
-  if (typeof redis === 'string') {
-    return [skipped('workers', 'Workers and shared state', redis)];
-  }
   try {
     return [...(await throughput(ctx, redis)), await propagation(ctx, redis)];
   } finally {
