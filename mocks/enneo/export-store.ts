@@ -170,20 +170,17 @@ function concat(
   let pos = open.length;
   // A one- or two-byte separator (JSON's `,`, CSV's line end) is stored byte by byte: a `set` call
   // per row for it cost more than the bytes.
-  const short = separator.length <= 2;
+  const width = separator.length;
   const first = separator[0]!;
   const second = separator[1]!;
   for (let i = 0; i < parts.length; i++) {
-    if (i > 0) {
-      if (!short) {
-        out.set(separator, pos);
-        pos += separator.length;
-      } else if (separator.length === 1) {
-        out[pos++] = first;
-      } else if (separator.length === 2) {
-        out[pos++] = first;
-        out[pos++] = second;
+    if (i > 0 && width > 0) {
+      if (width > 2) out.set(separator, pos);
+      else {
+        out[pos] = first;
+        if (width === 2) out[pos + 1] = second;
       }
+      pos += width;
     }
     const part = parts[i]!;
     out.set(part, pos);
