@@ -6,37 +6,23 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { InvalidArgumentError, Option } from 'commander';
+import type { VerifyOptions } from '../../api/verify.ts';
 import { CONTRACT_VENDORS } from '../../contract/contract-path.ts';
-import type {
-  CheckName,
-  PrivacyExpectation,
-  SuiteOptions,
-  SuiteVendor,
-  Target,
-} from '../../contract/suite/types.ts';
+import type { CheckName, SuiteOptions, SuiteVendor, Target } from '../../contract/suite/types.ts';
 import { CHECKS, PRIVACY_EXPECTATIONS } from '../../contract/suite/types.ts';
 import { CliError } from '../cli-error.ts';
 import type { CliCommand } from '../context.ts';
 
-export interface VerifyFlags {
-  vendor: SuiteVendor;
-  baseUrl: string;
-  token?: string;
-  cookie?: string;
-  key?: string;
-  ticketId?: number;
-  teamId?: string;
-  agentId?: string;
-  userId?: string;
-  expectPrivacy?: PrivacyExpectation;
-  strict?: boolean;
+/**
+ * The parsed flags: runVerify's options (one list, documented there) with the CLI's defaults
+ * filled in, and where the report goes.
+ */
+export interface VerifyFlags extends Omit<VerifyOptions, 'maxRequests' | 'timeout' | 'seed'> {
   reporter: 'console' | 'junit' | 'json';
   output?: string;
   maxRequests: number;
-  rate?: number;
   timeout: number;
   seed: number;
-  check?: CheckName[];
 }
 
 /** `--check <name>`, repeatable: each a check name, collected in order, once each. */
